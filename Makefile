@@ -1,0 +1,57 @@
+# CosMedicList — `make help` lists the targets.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+VENV ?= .venv
+# The first interpreter that is Python 3.12 or newer: pyenv's pin in .python-version,
+# a python3.1x on PATH, or pyenv's own installs.
+PYTHON ?= $(shell for p in python3 python3.13 python3.12 $$(ls -d $$HOME/.pyenv/versions/3.1[2-9]*/bin/python3 2>/dev/null); do \
+	command -v $$p >/dev/null 2>&1 && $$p -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null && { echo $$p; break; }; done)
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: help run test check lint format install migrate seed clean
+
+help: ## List the targets
+	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
+
+$(STAMP): pyproject.toml
+	@test -n "$(PYTHON)" || { echo "Python 3.12 or newer is required (none found)." >&2; exit 1; }
+	@echo "Using $(PYTHON) ($$($(PYTHON) --version))"
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[dev]'
+	@touch $(STAMP)
+
+install: $(STAMP) ## Create the virtualenv and install everything
+
+migrate: install ## Apply database migrations
+	$(PY) manage.py migrate --noinput
+
+seed: migrate ## Load the demo content (idempotent)
+	$(PY) manage.py seed_demo
+
+run: seed ## Serve the site with demo content at http://127.0.0.1:8000
+	DEBUG=1 $(PY) manage.py demo_admin
+	DEBUG=1 $(PY) manage.py runserver $(HOST):$(PORT)
+
+test: install ## Run the whole test suite (DATABASE_URL selects the database)
+	$(PY) -m pytest $(PYTEST_ARGS)
+
+lint: install ## Lint, format check and migration check
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(PY) manage.py makemigrations --check --dry-run
+	DEBUG=0 SECRET_KEY=lint-only-$$(date +%s)-not-a-real-secret-key-000000000000 ALLOWED_HOSTS=example.org \
+		$(PY) manage.py check --deploy --fail-level WARNING
+
+format: install ## Format and fix what ruff can
+	$(VENV)/bin/ruff format .
+	$(VENV)/bin/ruff check --fix .
+
+check: lint test ## What CI runs on one database: lint and the whole suite
+
+clean: ## Remove the virtualenv and local database
+	rm -rf $(VENV) db.sqlite3 media

@@ -1,0 +1,148 @@
+from django.contrib import admin, messages
+from django.db.models import Count, QuerySet
+from django.http import HttpRequest
+from django.utils import timezone
+from django.utils.html import format_html
+
+from .forms import PostAdminForm
+from .models import Category, Page, Post, Procedure, Reference, Reviewer, Status, Tag
+
+
+class StatusFilter(admin.SimpleListFilter):
+    title = "status"
+    parameter_name = "status"
+
+    def lookups(self, request, model_admin):
+        return Status.choices
+
+    def queryset(self, request, queryset):
+        match self.value():
+            case Status.LIVE:
+                return queryset.published()
+            case Status.SCHEDULED:
+                return queryset.scheduled()
+            case Status.DRAFT:
+                return queryset.drafts()
+        return queryset
+
+
+class ReferenceInline(admin.TabularInline):
+    model = Reference
+    extra = 0
+    fields = ["position", "title", "publisher", "year", "url", "doi", "pmid"]
+
+
+@admin.register(Post)
+class PostAdmin(admin.ModelAdmin):
+    form = PostAdminForm
+    list_display = ["title", "status_badge", "author", "published_at", "updated_at", "is_featured"]
+    list_filter = [StatusFilter, "categories", "procedures", "author", "is_featured"]
+    list_select_related = ["author"]
+    search_fields = ["title", "slug", "excerpt", "body"]
+    date_hierarchy = "published_at"
+    prepopulated_fields = {"slug": ["title"]}
+    autocomplete_fields = ["categories", "procedures", "tags", "reviewed_by", "author"]
+    actions = ["publish_now", "unpublish"]
+    inlines = [ReferenceInline]
+    save_on_top = True
+    fieldsets = [
+        (None, {"fields": ["title", "slug", "excerpt", "body"]}),
+        (
+            "Publishing",
+            {
+                "fields": ["published_at", "author", "is_featured", "comments_open"],
+                "description": "Leave the time empty for a draft; a future time schedules it.",
+            },
+        ),
+        ("Featured image", {"fields": ["featured_image", "featured_image_alt"]}),
+        ("Topics", {"fields": ["categories", "procedures", "tags"]}),
+        ("Medical review", {"fields": ["reviewed_by", "last_reviewed_on"]}),
+        ("Search engines", {"fields": ["seo_title", "seo_description"], "classes": ["collapse"]}),
+    ]
+
+    @admin.display(description="status", ordering="published_at")
+    def status_badge(self, post: Post) -> str:
+        label = post.status.label
+        if post.status == Status.SCHEDULED:
+            label = f"Scheduled for {timezone.localtime(post.published_at):%d %b %Y %H:%M}"
+        return format_html('<span class="status status--{}">{}</span>', post.status, label)
+
+    def get_changeform_initial_data(self, request: HttpRequest) -> dict:
+        return {"author": request.user.pk, **super().get_changeform_initial_data(request)}
+
+    @admin.action(description="Publish selected posts now")
+    def publish_now(self, request: HttpRequest, queryset: QuerySet) -> None:
+        now = timezone.now()
+        count = queryset.exclude(published_at__lte=now).update(published_at=now, updated_at=now)
+        self.message_user(request, f"Published {count} post(s).", messages.SUCCESS)
+
+    @admin.action(description="Unpublish selected posts (back to draft)")
+    def unpublish(self, request: HttpRequest, queryset: QuerySet) -> None:
+        count = queryset.exclude(published_at=None).update(
+            published_at=None, updated_at=timezone.now()
+        )
+        self.message_user(request, f"Moved {count} post(s) back to draft.", messages.SUCCESS)
+
+
+@admin.register(Category)
+class CategoryAdmin(admin.ModelAdmin):
+    list_display = ["name", "slug", "parent", "post_count"]
+    list_select_related = ["parent"]
+    search_fields = ["name", "slug", "description"]
+    prepopulated_fields = {"slug": ["name"]}
+    autocomplete_fields = ["parent"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(_post_count=Count("posts"))
+
+    @admin.display(description="posts", ordering="_post_count")
+    def post_count(self, category: Category) -> int:
+        return category._post_count
+
+
+@admin.register(Tag)
+class TagAdmin(admin.ModelAdmin):
+    list_display = ["name", "slug"]
+    search_fields = ["name", "slug"]
+    prepopulated_fields = {"slug": ["name"]}
+
+
+@admin.register(Procedure)
+class ProcedureAdmin(admin.ModelAdmin):
+    list_display = ["name", "slug", "invasiveness", "session_minutes", "updated_at"]
+    list_filter = ["invasiveness"]
+    search_fields = ["name", "slug", "aliases", "summary"]
+    prepopulated_fields = {"slug": ["name"]}
+    autocomplete_fields = ["related"]
+    fieldsets = [
+        (None, {"fields": ["name", "slug", "aliases", "summary", "body"]}),
+        (
+            "At a glance",
+            {
+                "fields": [
+                    "treats",
+                    "session_minutes",
+                    "downtime",
+                    ("course_sessions_min", "course_sessions_max", "course_interval_weeks"),
+                    "skin_types",
+                    ("invasiveness", "setting"),
+                    "related",
+                ]
+            },
+        ),
+        ("Cost", {"fields": [("cost_min", "cost_max", "cost_currency"), "cost_as_of"]}),
+    ]
+
+
+@admin.register(Reviewer)
+class ReviewerAdmin(admin.ModelAdmin):
+    list_display = ["name", "credentials"]
+    search_fields = ["name", "credentials"]
+    prepopulated_fields = {"slug": ["name"]}
+
+
+@admin.register(Page)
+class PageAdmin(admin.ModelAdmin):
+    list_display = ["title", "slug", "published_at", "updated_at"]
+    search_fields = ["title", "slug", "body"]
+    prepopulated_fields = {"slug": ["title"]}

@@ -1,0 +1,25 @@
+from django import forms
+from django.core.files.uploadedfile import SimpleUploadedFile
+
+from .images import ImageRejected, clean_image
+from .models import Post
+
+
+class PostAdminForm(forms.ModelForm):
+    """The post editor. A new featured image is re-encoded (metadata such as GPS positions
+    dropped) and refused with a clear message when it is not a real image."""
+
+    class Meta:
+        model = Post
+        fields = "__all__"
+
+    def clean_featured_image(self):
+        image = self.cleaned_data.get("featured_image")
+        if not image or not hasattr(image, "content_type"):
+            return image  # unchanged, cleared, or already stored
+        try:
+            clean = clean_image(image.read())
+        except ImageRejected as error:
+            raise forms.ValidationError(str(error)) from None
+        stem = image.name.rsplit(".", 1)[0][:80] or "image"
+        return SimpleUploadedFile(f"{stem}.{clean.extension}", clean.content)

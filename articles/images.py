@@ -1,0 +1,128 @@
+"""Image handling shared by featured images and editor uploads.
+
+Every stored image is decoded and encoded again with Pillow: that refuses anything that is not
+really an image, caps its size and pixel count, and drops metadata such as EXIF GPS positions.
+"""
+
+from __future__ import annotations
+
+import io
+import uuid
+import warnings
+from dataclasses import dataclass
+from pathlib import PurePosixPath
+
+from django.conf import settings
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
+from django.utils import timezone
+from PIL import Image, ImageOps, UnidentifiedImageError
+
+# Format Pillow detects -> (file extension, save options).
+ACCEPTED_FORMATS = {
+    "JPEG": ("jpg", {"quality": 85, "optimize": True, "progressive": True}),
+    "PNG": ("png", {"optimize": True}),
+    "WEBP": ("webp", {"quality": 85, "method": 4}),
+    "GIF": ("gif", {}),
+}
+RENDITION_WIDTHS = (480, 800, 1200)
+
+
+class ImageRejected(ValueError):
+    """The upload is not an image this site accepts; the message says why, for a person."""
+
+
+@dataclass(frozen=True)
+class CleanImage:
+    content: bytes
+    extension: str
+    width: int
+    height: int
+
+
+def check_size(size: int) -> None:
+    limit = settings.UPLOAD_MAX_BYTES
+    if size > limit:
+        raise ImageRejected(
+            f"The file is {size / 1_048_576:.1f} MB; the limit is "
+            f"{limit / 1_048_576:.0f} MB. Please resize it and try again."
+        )
+    if size == 0:
+        raise ImageRejected("The file is empty.")
+
+
+def clean_image(data: bytes) -> CleanImage:
+    """Decode and re-encode an uploaded image, or raise ImageRejected saying why."""
+    check_size(len(data))
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            with Image.open(io.BytesIO(data)) as probe:
+                kind = probe.format
+                width, height = probe.size
+                if width * height > settings.UPLOAD_MAX_PIXELS:
+                    raise ImageRejected(
+                        f"The image is {width}×{height} pixels, more than this site accepts "
+                        f"({settings.UPLOAD_MAX_PIXELS:,} pixels). Please resize it."
+                    )
+                if kind not in ACCEPTED_FORMATS:
+                    raise ImageRejected(
+                        f"{kind} images are not accepted. Please upload a JPEG, PNG, WebP or GIF."
+                    )
+                probe.verify()
+            with Image.open(io.BytesIO(data)) as image:
+                image.load()
+                image = ImageOps.exif_transpose(image)
+                return _encode(image, kind)
+    except ImageRejected:
+        raise
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning):
+        raise ImageRejected(
+            "The image has far too many pixels to be a real photo. Please resize it."
+        ) from None
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError):
+        raise ImageRejected(
+            "This file is not an image we can read. Please upload a JPEG, PNG, WebP or GIF."
+        ) from None
+
+
+def _encode(image: Image.Image, kind: str) -> CleanImage:
+    extension, options = ACCEPTED_FORMATS[kind]
+    if kind == "JPEG" and image.mode not in ("RGB", "L"):
+        image = image.convert("RGB")
+    out = io.BytesIO()
+    # No exif/icc/text is passed on, so none is written.
+    if kind == "GIF":
+        image.save(out, format="GIF")
+    else:
+        image.save(out, format=kind, **options)
+    return CleanImage(out.getvalue(), extension, image.width, image.height)
+
+
+def store_image(clean: CleanImage, folder: str) -> str:
+    """Save under a fresh unique name (never overwriting anything); return the storage name."""
+    now = timezone.now()
+    name = f"{folder}/{now:%Y/%m}/{uuid.uuid4().hex}.{clean.extension}"
+    return default_storage.save(name, ContentFile(clean.content))
+
+
+def make_renditions(name: str) -> list[list]:
+    """Smaller WebP copies of a stored image for `srcset`: [[width, height, storage name], …]."""
+    renditions: list[list] = []
+    with default_storage.open(name, "rb") as handle, Image.open(handle) as image:
+        image.load()
+        for width in RENDITION_WIDTHS:
+            if width >= image.width:
+                break
+            height = round(image.height * width / image.width)
+            copy = image.convert("RGB").resize((width, height), Image.Resampling.LANCZOS)
+            out = io.BytesIO()
+            copy.save(out, format="WEBP", quality=80, method=4)
+            stem = PurePosixPath(name)
+            target = f"renditions/{stem.parent}/{stem.stem}-{width}.webp"
+            if default_storage.exists(target):
+                default_storage.delete(target)
+            renditions.append(
+                [width, height, default_storage.save(target, ContentFile(out.getvalue()))]
+            )
+    return renditions

@@ -1,0 +1,33 @@
+"""Absolute URLs: the SITE_URL setting when set (production), else the request's host."""
+
+from urllib.parse import quote, urlencode
+
+from django.conf import settings
+from django.http import HttpRequest
+
+
+def absolute_url(request: HttpRequest | None, path: str) -> str:
+    if settings.SITE_URL:
+        return settings.SITE_URL + path
+    if request is None:
+        raise ValueError("An absolute URL needs SITE_URL or a request.")
+    return request.build_absolute_uri(path)
+
+
+def share_links(url: str, title: str) -> list[tuple[str, str]]:
+    """(network, link) pairs of plain share links: no scripts, no tracking."""
+    return [
+        ("Facebook", "https://www.facebook.com/sharer/sharer.php?" + urlencode({"u": url})),
+        ("X", "https://x.com/intent/post?" + urlencode({"url": url, "text": title})),
+        (
+            "LinkedIn",
+            "https://www.linkedin.com/sharing/share-offsite/?" + urlencode({"url": url}),
+        ),
+        (
+            "Pinterest",
+            "https://pinterest.com/pin/create/button/?"
+            + urlencode({"url": url, "description": title}),
+        ),
+        ("WhatsApp", "https://wa.me/?" + urlencode({"text": f"{title} {url}"})),
+        ("Email", f"mailto:?subject={quote(title)}&body={quote(url)}"),
+    ]

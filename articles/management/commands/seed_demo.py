@@ -1,0 +1,200 @@
+"""Load the demo content. Idempotent: everything is keyed by slug (or username), so a second
+run updates what is there instead of adding copies."""
+
+import datetime
+import io
+import math
+import random
+
+from django.apps import apps
+from django.contrib.auth import get_user_model
+from django.core.files.base import ContentFile
+from django.core.management.base import BaseCommand
+from django.db import transaction
+from django.utils import timezone
+from PIL import Image, ImageDraw
+
+from articles import demo_content as demo
+from articles.models import Category, Page, Post, Procedure, Reference, Reviewer, Tag
+
+PALETTES = {
+    "rose": ((250, 228, 228), (214, 120, 134)),
+    "sage": ((226, 238, 229), (92, 140, 112)),
+    "sand": ((246, 237, 222), (181, 140, 88)),
+    "sky": ((225, 238, 248), (74, 128, 176)),
+    "lilac": ((236, 231, 247), (132, 108, 186)),
+    "peach": ((252, 235, 222), (221, 135, 96)),
+}
+
+
+def draw_illustration(palette: str, motif: str, seed: str, size=(1600, 1000)) -> bytes:
+    """An abstract, calm illustration drawn with Pillow (no downloads), as a JPEG."""
+    background, ink = PALETTES.get(palette, PALETTES["sage"])
+    rng = random.Random(seed)  # noqa: S311 - decoration, not security
+    image = Image.new("RGB", size, background)
+    draw = ImageDraw.Draw(image)
+    width, height = size
+    for y in range(height):  # a soft vertical gradient
+        t = y / height
+        row = tuple(round(b * (1 - 0.12 * t) + 255 * 0.12 * t) for b in background)
+        draw.line([(0, y), (width, y)], fill=row)
+    soft = tuple(round((b + i) / 2) for b, i in zip(background, ink, strict=True))
+    if motif == "dots":
+        for _ in range(900):
+            x, y, r = rng.randrange(width), rng.randrange(height), rng.choice((3, 4, 6, 8))
+            draw.ellipse([x - r, y - r, x + r, y + r], fill=rng.choice((ink, soft)))
+    elif motif == "waves":
+        for band in range(14):
+            points = [
+                (x, height * band / 13 + 40 * math.sin(x / 140 + band * 0.7))
+                for x in range(0, width + 20, 20)
+            ]
+            draw.line(points, fill=ink if band % 3 == 0 else soft, width=6)
+    elif motif == "rings":
+        for _ in range(14):
+            x, y = rng.randrange(width), rng.randrange(height)
+            for r in range(40, 360, 45):
+                draw.ellipse([x - r, y - r, x + r, y + r], outline=soft, width=4)
+            draw.ellipse([x - 18, y - 18, x + 18, y + 18], fill=ink)
+    else:
+        step = 80
+        for x in range(0, width, step):
+            draw.line([(x, 0), (x, height)], fill=soft, width=3)
+        for y in range(0, height, step):
+            draw.line([(0, y), (width, y)], fill=soft, width=3)
+        for _ in range(30):
+            x, y = rng.randrange(0, width, step), rng.randrange(0, height, step)
+            draw.rectangle([x + 8, y + 8, x + step - 8, y + step - 8], fill=ink)
+    out = io.BytesIO()
+    image.save(out, format="JPEG", quality=82, optimize=True, progressive=True)
+    return out.getvalue()
+
+
+class Command(BaseCommand):
+    help = "Load the demo content (categories, procedures, posts, pages, comments). Idempotent."
+
+    @transaction.atomic
+    def handle(self, *args, **options) -> None:
+        now = timezone.now().replace(second=0, microsecond=0)
+        author = self._author()
+        categories = self._categories()
+        tags = {
+            t["slug"]: Tag.objects.update_or_create(slug=t["slug"], defaults={"name": t["name"]})[0]
+            for t in demo.TAGS
+        }
+        reviewers = {
+            r["slug"]: Reviewer.objects.update_or_create(
+                slug=r["slug"],
+                defaults={k: r[k] for k in ("name", "credentials", "bio")},
+            )[0]
+            for r in demo.REVIEWERS
+        }
+        procedures = self._procedures()
+        for data in demo.POSTS:
+            self._post(data, now, author, categories, tags, procedures, reviewers)
+        for data in demo.PAGES:
+            Page.objects.update_or_create(
+                slug=data["slug"],
+                defaults={"title": data["title"], "body": data["body"]},
+                create_defaults={
+                    "title": data["title"],
+                    "body": data["body"],
+                    "published_at": now - datetime.timedelta(days=365),
+                },
+            )
+        self._comments(now)
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Demo content ready: {Post.objects.count()} posts, "
+                f"{Procedure.objects.count()} procedures, {Category.objects.count()} categories, "
+                f"{Page.objects.count()} pages."
+            )
+        )
+
+    def _author(self):
+        data = demo.AUTHOR
+        user, _ = get_user_model().objects.update_or_create(
+            username=data["username"],
+            defaults={
+                "first_name": data["first_name"],
+                "last_name": data["last_name"],
+                "email": data["email"],
+                "is_staff": True,
+            },
+        )
+        if not user.has_usable_password():
+            user.save()
+        return user
+
+    def _categories(self) -> dict[str, Category]:
+        found: dict[str, Category] = {}
+        for data in demo.CATEGORIES:  # parents come before their children in the list
+            found[data["slug"]] = Category.objects.update_or_create(
+                slug=data["slug"],
+                defaults={
+                    "name": data["name"],
+                    "description": data["description"],
+                    "parent": found.get(data["parent"]) if data["parent"] else None,
+                },
+            )[0]
+        return found
+
+    def _procedures(self) -> dict[str, Procedure]:
+        fields = [
+            "name", "summary", "body", "session_minutes", "downtime", "course_sessions_min",
+            "course_sessions_max", "course_interval_weeks", "skin_types", "invasiveness",
+            "setting", "cost_min", "cost_max", "cost_currency",
+        ]  # fmt: skip
+        found = {}
+        for data in demo.PROCEDURES:
+            defaults = {name: data[name] for name in fields}
+            defaults["aliases"] = "\n".join(data["aliases"])
+            defaults["treats"] = "\n".join(data["treats"])
+            defaults["cost_as_of"] = (
+                datetime.date.fromisoformat(data["cost_as_of"]) if data["cost_as_of"] else None
+            )
+            found[data["slug"]] = Procedure.objects.update_or_create(
+                slug=data["slug"], defaults=defaults
+            )[0]
+        for data in demo.PROCEDURES:
+            found[data["slug"]].related.set([found[slug] for slug in data["related"]])
+        return found
+
+    def _post(self, data, now, author, categories, tags, procedures, reviewers) -> None:
+        days = data["days_ago"]
+        reviewed = data.get("last_reviewed_days_ago")
+        defaults = {
+            "title": data["title"],
+            "excerpt": data["excerpt"],
+            "body": data["body"],
+            "author": author,
+            "published_at": None if days is None else now - datetime.timedelta(days=days),
+            "is_featured": data["is_featured"],
+            "featured_image_alt": data["image_alt"],
+            "reviewed_by": reviewers.get(data["reviewer"]) if data["reviewer"] else None,
+            "last_reviewed_on": (now - datetime.timedelta(days=reviewed)).date()
+            if reviewed is not None
+            else None,
+        }
+        post, _ = Post.objects.update_or_create(slug=data["slug"], defaults=defaults)
+        if not post.featured_image:
+            picture = data["image"]
+            content = draw_illustration(picture["palette"], picture["motif"], data["slug"])
+            post.featured_image.save(f"{data['slug']}.jpg", ContentFile(content), save=True)
+        post.categories.set([categories[slug] for slug in data["categories"]])
+        post.procedures.set([procedures[slug] for slug in data["procedures"]])
+        post.tags.set([tags[slug] for slug in data["tags"]])
+        post.references.all().delete()
+        Reference.objects.bulk_create(
+            Reference(post=post, position=i, **ref) for i, ref in enumerate(data["references"])
+        )
+
+    def _comments(self, now) -> None:
+        """Demo discussion on the first post, once the comments app provides a model."""
+        try:
+            Comment = apps.get_model("comments", "Comment")  # noqa: N806
+        except LookupError:
+            return
+        seed_comments = getattr(Comment, "seed_demo", None)
+        if seed_comments is not None:
+            seed_comments(Post.objects.get(slug=demo.POSTS[0]["slug"]), demo.COMMENTS, now)

@@ -1,0 +1,424 @@
+from __future__ import annotations
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.files.storage import default_storage
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+from django_ckeditor_5.fields import CKEditor5Field
+
+from .images import make_renditions
+from .markup import clean_html, summarise
+
+# First path segments the site uses itself: a post or page may not take them as its slug.
+RESERVED_SLUGS = frozenset(
+    {
+        "admin", "author", "category", "ckeditor5", "comments", "feed", "media", "page",
+        "procedures", "robots.txt", "search", "sitemap.xml", "static", "tag", "preview",
+        "favicon.ico", "wp-admin", "wp-content", "wp-login.php",
+    }
+)  # fmt: skip
+
+
+class Category(models.Model):
+    name = models.CharField(max_length=100)
+    slug = models.SlugField(max_length=100, unique=True, allow_unicode=True)
+    description = models.TextField(blank=True)
+    parent = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.PROTECT, related_name="children"
+    )
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name_plural = "categories"
+
+    def __str__(self) -> str:
+        return self.name
+
+    def ancestors(self) -> list[Category]:
+        """From the root down to this category's parent (parents are few and cached)."""
+        chain: list[Category] = []
+        node = self.parent
+        seen = {self.pk}
+        while node is not None and node.pk not in seen:
+            chain.insert(0, node)
+            seen.add(node.pk)
+            node = node.parent
+        return chain
+
+    @property
+    def path(self) -> str:
+        return "/".join([c.slug for c in self.ancestors()] + [self.slug])
+
+    def get_absolute_url(self) -> str:
+        return reverse("articles:category_detail", kwargs={"path": self.path})
+
+    def clean(self) -> None:
+        node, seen = self.parent, {self.pk}
+        while node is not None:
+            if node.pk in seen:
+                raise ValidationError({"parent": "A category cannot be its own ancestor."})
+            seen.add(node.pk)
+            node = node.parent
+
+
+class Tag(models.Model):
+    name = models.CharField(max_length=100, unique=True)
+    slug = models.SlugField(max_length=100, unique=True, allow_unicode=True)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("articles:tag_detail", kwargs={"slug": self.slug})
+
+
+class Reviewer(models.Model):
+    """A person with credentials who checks articles for medical accuracy."""
+
+    name = models.CharField(max_length=120)
+    slug = models.SlugField(max_length=120, unique=True)
+    credentials = models.CharField(max_length=200, help_text="For example: MBBS, MRCP (Derm).")
+    bio = models.TextField(blank=True)
+    url = models.URLField(blank=True, help_text="A public profile or register entry.")
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return f"{self.name}, {self.credentials}"
+
+
+class Invasiveness(models.TextChoices):
+    NON_INVASIVE = "non_invasive", "Non-invasive"
+    MINIMALLY_INVASIVE = "minimally_invasive", "Minimally invasive"
+    SURGICAL = "surgical", "Surgical"
+
+
+class Procedure(models.Model):
+    name = models.CharField(max_length=120)
+    slug = models.SlugField(max_length=120, unique=True)
+    aliases = models.TextField(
+        blank=True, help_text="Other names, one per line (e.g. collagen induction therapy)."
+    )
+    summary = models.TextField(blank=True)
+    body = CKEditor5Field(blank=True)
+    treats = models.TextField(blank=True, help_text="What it treats, one per line.")
+    session_minutes = models.PositiveSmallIntegerField(
+        null=True, blank=True, help_text="Typical length of one session."
+    )
+    downtime = models.CharField(max_length=200, blank=True)
+    course_sessions_min = models.PositiveSmallIntegerField(null=True, blank=True)
+    course_sessions_max = models.PositiveSmallIntegerField(null=True, blank=True)
+    course_interval_weeks = models.PositiveSmallIntegerField(
+        null=True, blank=True, help_text="Usual gap between sessions."
+    )
+    skin_types = models.CharField(max_length=200, blank=True)
+    invasiveness = models.CharField(max_length=20, choices=Invasiveness, blank=True)
+    setting = models.CharField(max_length=120, blank=True, help_text="For example: outpatient.")
+    related = models.ManyToManyField("self", blank=True, symmetrical=True)
+    cost_min = models.DecimalField(max_digits=9, decimal_places=2, null=True, blank=True)
+    cost_max = models.DecimalField(max_digits=9, decimal_places=2, null=True, blank=True)
+    cost_currency = models.CharField(max_length=3, blank=True, help_text="ISO 4217, e.g. GBP.")
+    cost_as_of = models.DateField(null=True, blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(cost_min__isnull=True)
+                | Q(cost_max__isnull=True)
+                | Q(cost_min__lte=models.F("cost_max")),
+                name="procedure_cost_range_ordered",
+            ),
+            models.CheckConstraint(
+                condition=Q(course_sessions_min__isnull=True)
+                | Q(course_sessions_max__isnull=True)
+                | Q(course_sessions_min__lte=models.F("course_sessions_max")),
+                name="procedure_course_range_ordered",
+            ),
+            models.CheckConstraint(
+                condition=Q(invasiveness__in=[*Invasiveness.values, ""]),
+                name="procedure_invasiveness_valid",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("articles:procedure_detail", kwargs={"slug": self.slug})
+
+    @property
+    def alias_list(self) -> list[str]:
+        return [line.strip() for line in self.aliases.splitlines() if line.strip()]
+
+    @property
+    def treats_list(self) -> list[str]:
+        return [line.strip() for line in self.treats.splitlines() if line.strip()]
+
+    @property
+    def course(self) -> str:
+        low, high, weeks = self.course_sessions_min, self.course_sessions_max, self.course_interval_weeks
+        if not low and not high:
+            return ""
+        count = f"{low}–{high}" if low and high and low != high else f"{low or high}"
+        text = f"{count} session{'s' if (high or low) > 1 else ''}"
+        if weeks:
+            text += " about a month apart" if weeks in (4, 5) else f" about {weeks} weeks apart"
+        return text
+
+    @property
+    def cost(self) -> str:
+        if self.cost_min is None and self.cost_max is None:
+            return ""
+        amounts = [f"{a:,.0f}" for a in (self.cost_min, self.cost_max) if a is not None]
+        text = f"{self.cost_currency} {'–'.join(dict.fromkeys(amounts))}".strip()
+        if self.cost_as_of:
+            text += f" (as of {self.cost_as_of:%B %Y})"
+        return text
+
+    def clean(self) -> None:
+        if (self.cost_min is not None or self.cost_max is not None) and not self.cost_currency:
+            raise ValidationError({"cost_currency": "Give the currency of the cost range."})
+        for low, high in (("cost_min", "cost_max"), ("course_sessions_min", "course_sessions_max")):
+            a, b = getattr(self, low), getattr(self, high)
+            if a is not None and b is not None and a > b:
+                raise ValidationError({high: "The upper bound must not be below the lower one."})
+
+    def save(self, *args, **kwargs) -> None:
+        self.body = clean_html(self.body)
+        self.cost_currency = self.cost_currency.upper()
+        super().save(*args, **kwargs)
+
+
+class PublishedQuerySet(models.QuerySet):
+    """Publishing is one nullable `published_at`: empty = draft, future = scheduled, past = live."""
+
+    def published(self) -> PublishedQuerySet:
+        return self.filter(published_at__lte=timezone.now())
+
+    def scheduled(self) -> PublishedQuerySet:
+        return self.filter(published_at__gt=timezone.now())
+
+    def drafts(self) -> PublishedQuerySet:
+        return self.filter(published_at__isnull=True)
+
+
+class PostQuerySet(PublishedQuerySet):
+    def for_listing(self) -> PostQuerySet:
+        """What a list of post cards needs, in a constant number of queries."""
+        return (
+            self.select_related("author")
+            .prefetch_related(
+                models.Prefetch("categories", queryset=Category.objects.select_related("parent"))
+            )
+            .defer("body")
+        )
+
+    def in_category(self, category: Category) -> PostQuerySet:
+        return self.filter(categories=category)
+
+    def newest_first(self) -> PostQuerySet:
+        return self.order_by("-published_at", "-pk")
+
+
+class Status(models.TextChoices):
+    DRAFT = "draft", "Draft"
+    SCHEDULED = "scheduled", "Scheduled"
+    LIVE = "live", "Live"
+
+
+def _slug_taken_elsewhere(model: type[models.Model], slug: str) -> bool:
+    return model.objects.filter(slug=slug).exists()
+
+
+def _validate_top_level_slug(instance: models.Model, other: type[models.Model]) -> None:
+    if instance.slug in RESERVED_SLUGS:
+        raise ValidationError({"slug": f"“{instance.slug}” is used by the site itself."})
+    if instance.slug.isdigit() and len(instance.slug) == 4:
+        raise ValidationError({"slug": "A four-digit slug would clash with the year archives."})
+    if _slug_taken_elsewhere(other, instance.slug):
+        raise ValidationError(
+            {"slug": f"A {other._meta.verbose_name} already uses the address /{instance.slug}/."}
+        )
+
+
+class Post(models.Model):
+    title = models.CharField(max_length=200)
+    slug = models.SlugField(max_length=200, unique=True, allow_unicode=True)
+    excerpt = models.TextField(blank=True, help_text="A sentence or two for lists and previews.")
+    body = CKEditor5Field(blank=True)
+    featured_image = models.ImageField(
+        upload_to="featured/%Y/%m/",
+        blank=True,
+        width_field="featured_image_width",
+        height_field="featured_image_height",
+    )
+    featured_image_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    featured_image_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    featured_image_renditions = models.JSONField(default=dict, blank=True, editable=False)
+    featured_image_alt = models.CharField(
+        "featured image alt text",
+        max_length=250,
+        blank=True,
+        help_text="Describe the image for people who cannot see it. Required with an image.",
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="posts"
+    )
+    categories = models.ManyToManyField(Category, blank=True, related_name="posts")
+    procedures = models.ManyToManyField(Procedure, blank=True, related_name="posts")
+    tags = models.ManyToManyField(Tag, blank=True, related_name="posts")
+    published_at = models.DateTimeField(
+        null=True,
+        blank=True,
+        db_index=True,
+        help_text="Empty: draft. In the future: scheduled, it goes live by itself at that time.",
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    is_featured = models.BooleanField(
+        "featured (sticky)", default=False, help_text="Shown first on the home page."
+    )
+    comments_open = models.BooleanField(default=True)
+    seo_title = models.CharField("SEO title", max_length=200, blank=True)
+    seo_description = models.CharField("SEO description", max_length=300, blank=True)
+    reviewed_by = models.ForeignKey(
+        Reviewer, null=True, blank=True, on_delete=models.SET_NULL, related_name="posts"
+    )
+    last_reviewed_on = models.DateField(null=True, blank=True)
+
+    objects = PostQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-published_at", "-pk"]
+        indexes = [models.Index(fields=["is_featured", "published_at"])]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("articles:slug_detail", kwargs={"slug": self.slug})
+
+    @property
+    def status(self) -> Status:
+        if self.published_at is None:
+            return Status.DRAFT
+        if self.published_at > timezone.now():
+            return Status.SCHEDULED
+        return Status.LIVE
+
+    @property
+    def is_live(self) -> bool:
+        return self.status == Status.LIVE
+
+    @property
+    def description(self) -> str:
+        return self.seo_description or self.excerpt or summarise(self.body, 30)
+
+    @property
+    def was_updated(self) -> bool:
+        return bool(
+            self.published_at
+            and self.updated_at
+            and (self.updated_at - self.published_at).total_seconds() > 86_400
+        )
+
+    def clean(self) -> None:
+        _validate_top_level_slug(self, Page)
+        if self.featured_image and not self.featured_image_alt.strip():
+            raise ValidationError(
+                {"featured_image_alt": "Describe the featured image for screen-reader users."}
+            )
+        if self.last_reviewed_on and not self.reviewed_by_id:
+            raise ValidationError({"reviewed_by": "Say who reviewed the article."})
+
+    @property
+    def featured_srcset(self) -> str:
+        """`srcset` for the featured image: the WebP renditions and the original."""
+        if not self.featured_image:
+            return ""
+        sizes = self.featured_image_renditions.get("sizes", [])
+        parts = [f"{default_storage.url(name)} {width}w" for width, _h, name in sizes]
+        parts.append(f"{self.featured_image.url} {self.featured_image_width}w")
+        return ", ".join(parts)
+
+    def save(self, *args, **kwargs) -> None:
+        self.body = clean_html(self.body)
+        super().save(*args, **kwargs)
+        source = self.featured_image.name if self.featured_image else ""
+        if self.featured_image_renditions.get("source", "") != source:
+            sizes = make_renditions(source) if source else []
+            self.featured_image_renditions = {"source": source, "sizes": sizes}
+            Post.objects.filter(pk=self.pk).update(
+                featured_image_renditions=self.featured_image_renditions
+            )
+
+
+class Reference(models.Model):
+    post = models.ForeignKey(Post, on_delete=models.CASCADE, related_name="references")
+    position = models.PositiveSmallIntegerField(default=0)
+    title = models.CharField(max_length=300)
+    publisher = models.CharField(max_length=200, blank=True)
+    year = models.PositiveSmallIntegerField(null=True, blank=True)
+    url = models.URLField("URL", max_length=500, blank=True)
+    doi = models.CharField("DOI", max_length=200, blank=True)
+    pmid = models.CharField("PMID", max_length=20, blank=True)
+
+    class Meta:
+        ordering = ["position", "pk"]
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def link(self) -> str:
+        if self.url:
+            return self.url
+        if self.doi:
+            return f"https://doi.org/{self.doi}"
+        if self.pmid:
+            return f"https://pubmed.ncbi.nlm.nih.gov/{self.pmid}/"
+        return ""
+
+
+class Page(models.Model):
+    """A standing page (About, Privacy Policy, Contact), served at /<slug>/ like WordPress."""
+
+    title = models.CharField(max_length=200)
+    slug = models.SlugField(max_length=200, unique=True, allow_unicode=True)
+    body = CKEditor5Field(blank=True)
+    published_at = models.DateTimeField(
+        null=True, blank=True, default=timezone.now, help_text="Empty: draft."
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+    seo_description = models.CharField("SEO description", max_length=300, blank=True)
+
+    objects = PublishedQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["title"]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("articles:slug_detail", kwargs={"slug": self.slug})
+
+    @property
+    def description(self) -> str:
+        return self.seo_description or summarise(self.body, 30)
+
+    def clean(self) -> None:
+        _validate_top_level_slug(self, Post)
+
+    def save(self, *args, **kwargs) -> None:
+        self.body = clean_html(self.body)
+        super().save(*args, **kwargs)

@@ -1,0 +1,28 @@
+"""The CKEditor 5 image upload endpoint: staff only, real images only, metadata stripped."""
+
+from django.core.files.storage import default_storage
+from django.http import HttpRequest, JsonResponse
+from django.views.decorators.http import require_POST
+
+from .images import ImageRejected, check_size, clean_image, store_image
+
+
+def _refuse(message: str, status: int) -> JsonResponse:
+    # The shape CKEditor 5's upload adapter shows to the editor.
+    return JsonResponse({"error": {"message": message}}, status=status)
+
+
+@require_POST
+def image_upload(request: HttpRequest) -> JsonResponse:
+    if not (request.user.is_active and request.user.is_staff):
+        return _refuse("Only signed-in staff can upload images.", 403)
+    upload = request.FILES.get("upload")
+    if upload is None:
+        return _refuse("No file was sent. Choose an image to upload.", 400)
+    try:
+        check_size(upload.size)
+        clean = clean_image(upload.read())
+    except ImageRejected as error:
+        return _refuse(str(error), 400)
+    name = store_image(clean, "uploads")
+    return JsonResponse({"url": default_storage.url(name)})

@@ -1,0 +1,280 @@
+"""Public pages. Every list starts from `Post.objects.published()`, so drafts and scheduled
+posts are never shown to the public; staff may preview them at their own address."""
+
+from __future__ import annotations
+
+import datetime
+from itertools import groupby
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.paginator import EmptyPage, Page as PaginatorPage, Paginator
+from django.db.models import Count, Prefetch, Q
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponsePermanentRedirect
+from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
+from django.utils.cache import add_never_cache_headers
+from django.views.decorators.http import require_GET, require_safe
+
+from .markup import table_of_contents
+from .models import Category, Page, Post, PostQuerySet, Procedure, Tag
+
+
+def _is_staff(request: HttpRequest) -> bool:
+    return request.user.is_active and request.user.is_staff
+
+
+def _paginate(queryset: PostQuerySet, page: int) -> PaginatorPage:
+    paginator = Paginator(queryset, settings.POSTS_PER_PAGE)
+    try:
+        return paginator.page(page)
+    except EmptyPage:
+        if page == 1:
+            return paginator.page(1)  # an empty archive still has a first page
+        raise Http404("No such page.") from None
+
+
+def _post_list(
+    request: HttpRequest,
+    queryset: PostQuerySet,
+    page: int,
+    *,
+    base_url: str,
+    title: str,
+    breadcrumbs: list[tuple[str, str]],
+    template: str = "articles/post_list.html",
+    **extra,
+) -> HttpResponse:
+    if page == 1 and request.path.rstrip("/").endswith("/page/1"):
+        return HttpResponsePermanentRedirect(base_url)
+    page_obj = _paginate(queryset.for_listing(), page)
+    context = {
+        "page_obj": page_obj,
+        "posts": page_obj.object_list,
+        "title": title,
+        "breadcrumbs": breadcrumbs,
+        "base_url": base_url,
+        **extra,
+    }
+    return render(request, template, context)
+
+
+@require_safe
+def home(request: HttpRequest, page: int = 1) -> HttpResponse:
+    posts = Post.objects.published().order_by("-is_featured", "-published_at", "-pk")
+    return _post_list(
+        request,
+        posts,
+        page,
+        base_url=reverse("articles:home"),
+        title="Latest articles",
+        breadcrumbs=[],
+        template="articles/home.html",
+    )
+
+
+def _category_from_path(path: str) -> Category:
+    slugs = [part for part in path.split("/") if part]
+    if not slugs:
+        raise Http404("No category.")
+    category = get_object_or_404(
+        Category.objects.select_related("parent__parent__parent"), slug=slugs[-1]
+    )
+    if category.path != "/".join(slugs):
+        raise Http404("No category at that address.")
+    return category
+
+
+@require_safe
+def category_detail(request: HttpRequest, path: str, page: int = 1) -> HttpResponse:
+    category = _category_from_path(path)
+    children = list(category.children.all())
+    posts = Post.objects.published().filter(categories__in=[category, *children]).distinct()
+    crumbs = [(c.name, c.get_absolute_url()) for c in category.ancestors()]
+    return _post_list(
+        request,
+        posts.newest_first(),
+        page,
+        base_url=category.get_absolute_url(),
+        title=category.name,
+        breadcrumbs=[*crumbs, (category.name, "")],
+        kicker="Category",
+        description=category.description,
+        subcategories=children,
+        archive_object=category,
+    )
+
+
+@require_safe
+def tag_detail(request: HttpRequest, slug: str, page: int = 1) -> HttpResponse:
+    tag = get_object_or_404(Tag, slug=slug)
+    return _post_list(
+        request,
+        Post.objects.published().filter(tags=tag).newest_first(),
+        page,
+        base_url=tag.get_absolute_url(),
+        title=tag.name,
+        breadcrumbs=[(f"Tag: {tag.name}", "")],
+        kicker="Tag",
+        archive_object=tag,
+    )
+
+
+@require_safe
+def author_detail(request: HttpRequest, username: str, page: int = 1) -> HttpResponse:
+    author = get_object_or_404(get_user_model(), username=username, is_active=True)
+    posts = Post.objects.published().filter(author=author)
+    if not posts.exists():
+        raise Http404("No such author.")
+    name = author.get_full_name() or author.get_username()
+    return _post_list(
+        request,
+        posts.newest_first(),
+        page,
+        base_url=reverse("articles:author_detail", kwargs={"username": username}),
+        title=name,
+        breadcrumbs=[(f"Author: {name}", "")],
+        kicker="Articles by",
+    )
+
+
+def _valid_month(year: int, month: int | None) -> None:
+    if not 1 <= year <= 9999 or (month is not None and not 1 <= month <= 12):
+        raise Http404("No such date.")
+
+
+@require_safe
+def year_archive(request: HttpRequest, year: int, page: int = 1) -> HttpResponse:
+    _valid_month(year, None)
+    posts = Post.objects.published().filter(published_at__year=year)
+    return _post_list(
+        request,
+        posts.newest_first(),
+        page,
+        base_url=reverse("articles:year_archive", kwargs={"year": year}),
+        title=f"Articles from {year}",
+        breadcrumbs=[(str(year), "")],
+        kicker="Archive",
+    )
+
+
+@require_safe
+def month_archive(request: HttpRequest, year: int, month: int, page: int = 1) -> HttpResponse:
+    _valid_month(year, month)
+    posts = Post.objects.published().filter(published_at__year=year, published_at__month=month)
+    label = datetime.date(year, month, 1).strftime("%B %Y")
+    return _post_list(
+        request,
+        posts.newest_first(),
+        page,
+        base_url=reverse("articles:month_archive", kwargs={"year": year, "month": month}),
+        title=f"Articles from {label}",
+        breadcrumbs=[
+            (str(year), reverse("articles:year_archive", kwargs={"year": year})),
+            (label, ""),
+        ],
+        kicker="Archive",
+    )
+
+
+@require_safe
+def procedure_list(request: HttpRequest) -> HttpResponse:
+    procedures = Procedure.objects.annotate(
+        post_count=Count("posts", filter=Q(posts__in=Post.objects.published()))
+    ).order_by("name")
+    letters = [
+        (letter, list(group))
+        for letter, group in groupby(procedures, key=lambda p: p.name[:1].upper())
+    ]
+    return render(
+        request,
+        "articles/procedure_list.html",
+        {"letters": letters, "breadcrumbs": [("Procedures A–Z", "")]},
+    )
+
+
+@require_safe
+def procedure_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    procedure = get_object_or_404(Procedure.objects.prefetch_related("related"), slug=slug)
+    posts = Post.objects.published().filter(procedures=procedure).newest_first().for_listing()
+    return render(
+        request,
+        "articles/procedure_detail.html",
+        {
+            "procedure": procedure,
+            "posts": posts,
+            "breadcrumbs": [("Procedures", reverse("articles:procedure_list")), (procedure.name, "")],
+        },
+    )
+
+
+def _post_for(request: HttpRequest, slug: str) -> Post | None:
+    posts = Post.objects.select_related("author", "reviewed_by").prefetch_related(
+        Prefetch("categories", queryset=Category.objects.select_related("parent__parent")),
+        Prefetch("procedures", queryset=Procedure.objects.prefetch_related("related")),
+        "tags",
+        "references",
+    )
+    if not _is_staff(request):
+        posts = posts.published()
+    return posts.filter(slug=slug).first()
+
+
+def _related_posts(post: Post, limit: int = 3) -> list[Post]:
+    return list(
+        Post.objects.published()
+        .filter(
+            Q(categories__in=post.categories.all()) | Q(procedures__in=post.procedures.all())
+        )
+        .exclude(pk=post.pk)
+        .distinct()
+        .newest_first()
+        .select_related("author")
+        .only("title", "slug", "published_at", "excerpt", "author__username")[:limit]
+    )
+
+
+@require_GET
+def slug_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    """`/<slug>/` is a post or a standing page, as on WordPress."""
+    post = _post_for(request, slug)
+    if post is not None:
+        return post_detail(request, post)
+    pages = Page.objects.all() if _is_staff(request) else Page.objects.published()
+    page = get_object_or_404(pages, slug=slug)
+    response = render(
+        request,
+        "articles/page_detail.html",
+        {"page": page, "breadcrumbs": [(page.title, "")], "is_preview": page.published_at is None},
+    )
+    if page.published_at is None:
+        add_never_cache_headers(response)
+        response["X-Robots-Tag"] = "noindex"
+    return response
+
+
+def post_detail(request: HttpRequest, post: Post) -> HttpResponse:
+    categories = list(post.categories.all())
+    primary = categories[0] if categories else None
+    crumbs = [(c.name, c.get_absolute_url()) for c in primary.ancestors()] if primary else []
+    if primary:
+        crumbs.append((primary.name, primary.get_absolute_url()))
+    toc = table_of_contents(post.body)
+    context = {
+        "post": post,
+        "categories": categories,
+        "procedures": list(post.procedures.all()),
+        "references": list(post.references.all()),
+        "tags": list(post.tags.all()),
+        "related_posts": _related_posts(post),
+        "toc": toc if len(toc) >= 4 else [],
+        "breadcrumbs": [*crumbs, (post.title, "")],
+        "is_preview": not post.is_live,
+        "disclaimer": settings.MEDICAL_DISCLAIMER,
+    }
+    response = render(request, "articles/post_detail.html", context)
+    if not post.is_live:
+        # Staff preview of a draft or scheduled post: never cached, never indexed.
+        add_never_cache_headers(response)
+        response["X-Robots-Tag"] = "noindex"
+    return response

@@ -1,0 +1,26 @@
+from django.conf import settings
+from django.contrib import admin
+from django.urls import include, path
+from django.views.static import serve
+
+from articles.uploads import image_upload
+
+admin.site.site_header = "CosMedicList administration"
+admin.site.site_title = "CosMedicList admin"
+admin.site.index_title = "Site administration"
+
+urlpatterns = [
+    path("admin/", admin.site.urls),
+    # The editor's image upload, named as django-ckeditor-5's widget expects; the package's
+    # own view stores files unchecked under their original names, so it is not routed.
+    path("ckeditor5/image_upload/", image_upload, name="ck_editor_5_upload_file"),
+    path("", include("articles.urls")),
+]
+
+if settings.SERVE_MEDIA:
+    urlpatterns.insert(
+        0, path("media/<path:path>", serve, {"document_root": settings.MEDIA_ROOT})
+    )
+
+handler404 = "articles.errors.page_not_found"
+handler500 = "articles.errors.server_error"
