@@ -22,7 +22,7 @@ $(STAMP): pyproject.toml
 	@echo "Using $(PYTHON) ($$($(PYTHON) --version))"
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e '.[dev]'
+	$(PY) -m pip install --quiet '.[dev]' 2>&1 | grep -v '^WARNING: Location' || true
 	@touch $(STAMP)
 
 install: $(STAMP) ## Create the virtualenv and install everything
@@ -37,8 +37,12 @@ run: seed ## Serve the site with demo content at http://127.0.0.1:8000
 	DEBUG=1 $(PY) manage.py demo_admin
 	DEBUG=1 $(PY) manage.py runserver $(HOST):$(PORT)
 
-test: install ## Run the whole test suite (DATABASE_URL selects the database)
-	$(PY) -m pytest $(PYTEST_ARGS)
+# The suite runs with DEBUG off, as production does, with a key used for nothing else.
+TEST_ENV := DEBUG=0 SECRET_KEY=test-only-key-not-used-anywhere-else-0123456789abcdef \
+	ALLOWED_HOSTS=testserver,localhost,127.0.0.1 SECURE_SSL_REDIRECT=0
+
+test: install ## Run the whole test suite (DATABASE_URL selects it; PYTEST_ARGS narrows it)
+	$(TEST_ENV) $(PY) -m pytest $(PYTEST_ARGS)
 
 lint: install ## Lint, format check and migration check
 	$(VENV)/bin/ruff check .

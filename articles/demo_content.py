@@ -266,8 +266,7 @@ PROCEDURES = [
             "<ul>",
             "<li><strong>Light (superficial):</strong> works on the outermost layer; "
             "often repeated as a course.</li>",
-            "<li><strong>Medium:</strong> reaches a little further; more peeling and "
-            "redness.</li>",
+            "<li><strong>Medium:</strong> reaches a little further; more peeling and redness.</li>",
             "<li><strong>Deep:</strong> a medical procedure with longer recovery and "
             "greater risk.</li>",
             "</ul>",
@@ -521,7 +520,6 @@ POSTS = [
             "age spots and a dull complexion. This guide explains what acne scars are, "
             "how the procedure works, what the research broadly shows and where "
             "platelet-rich plasma comes in.</p>",
-
             "<h2>Understanding acne scars</h2>",
             "<p>Not every spot leaves a mark. Scarring becomes more likely when "
             "inflammation travels below the surface into the dermis, the layer that "
@@ -543,10 +541,9 @@ POSTS = [
             "<p>The type matters, because a treatment that helps one may do little for "
             "another. Flat red or brown marks left after a spot heals are usually "
             "colour changes rather than true scars.</p>",
-
             "<h2>What is microneedling?</h2>",
             "<p>Also known as collagen induction therapy, or CIT, "
-            "<a href=\"/procedures/microneedling/\">microneedling</a> uses a pen-shaped "
+            '<a href="/procedures/microneedling/">microneedling</a> uses a pen-shaped '
             "or roller device fitted with many very fine needles. These create a close "
             "pattern of tiny, controlled punctures. Nothing is removed; the purpose is "
             "to nudge the skin into renewing itself.</p>",
@@ -556,7 +553,6 @@ POSTS = [
             "Most people carry on with their normal routine straight afterwards, though "
             "redness and mild puffiness are expected; swelling usually settles within "
             "roughly two days.</p>",
-
             "<h2>Does microneedling improve acne scars?</h2>",
             "<p>For many people, it can help. A number of published clinical studies and "
             "reviews report that a course of treatment softens the look of depressed "
@@ -566,7 +562,6 @@ POSTS = [
             "than complete removal.</p>",
             "<p>Ice-pick and raised scars often call for other approaches, such as punch "
             "techniques or specific keloid treatments, sometimes alongside needling.</p>",
-
             "<h2>How microneedling improves acne scars</h2>",
             "<p>The practitioner first cleanses the area and usually applies an "
             "anaesthetic cream to improve comfort. The device is then moved over the "
@@ -591,10 +586,9 @@ POSTS = [
             "procedure that injures the skin still carries some risk of discolouration, "
             "infection or irritation, so a careful assessment, and sometimes a test "
             "patch, is sensible.</p>",
-
             "<h2>Microneedling and PRP for acne scars</h2>",
             "<p>Some clinics pair needling with "
-            "<a href=\"/procedures/prp/\">platelet-rich plasma (PRP)</a>. PRP is made "
+            '<a href="/procedures/prp/">platelet-rich plasma (PRP)</a>. PRP is made '
             "from a small sample of your own blood. The tube is placed in a centrifuge, "
             "which spins it rapidly so the red cells separate from the plasma, and the "
             "platelet-rich portion is collected. Platelets carry growth factors, "
@@ -634,7 +628,7 @@ POSTS = [
             "clinic."
         ),
         "body": _join(
-            "<p>The couple of days after <a href=\"/procedures/microneedling/\">"
+            '<p>The couple of days after <a href="/procedures/microneedling/">'
             "microneedling</a> are when your skin is doing most of its early repair "
             "work. Good aftercare will not change the long-term result dramatically, "
             "but it can make you more comfortable and lower the chance of irritation or "
@@ -697,7 +691,7 @@ POSTS = [
             "processed, how it is used, and what to ask before you agree to it."
         ),
         "body": _join(
-            "<p><a href=\"/procedures/prp/\">Platelet-rich plasma (PRP)</a> can sound "
+            '<p><a href="/procedures/prp/">Platelet-rich plasma (PRP)</a> can sound '
             "mysterious, but the preparation is fairly straightforward. Understanding "
             "each step helps you judge whether a clinic is handling your sample "
             "carefully.</p>",
@@ -720,7 +714,7 @@ POSTS = [
             "not identical from one clinic to another.</p>",
             "<h2>Step four: how PRP is used</h2>",
             "<ul>",
-            "<li><strong>Alongside <a href=\"/procedures/microneedling/\">"
+            '<li><strong>Alongside <a href="/procedures/microneedling/">'
             "microneedling</a>:</strong> it is applied to the skin straight after "
             "needling, so it can move through the fresh micro-channels.</li>",
             "<li><strong>As injections:</strong> small amounts may be placed in the "
@@ -772,7 +766,7 @@ POSTS = [
             "<h2>Why microneedling is often considered</h2>",
             "<p>Many lasers and some stronger peels work by heating or chemically "
             "wounding the skin, and heat in particular is a known trigger for pigment "
-            "change. <a href=\"/procedures/microneedling/\">Microneedling</a> creates "
+            'change. <a href="/procedures/microneedling/">Microneedling</a> creates '
             "mechanical micro-injuries instead and leaves the surface largely intact, "
             "which is why it is widely regarded as a suitable option across skin tones. "
             "That does not make it risk-free.</p>",
@@ -820,7 +814,7 @@ POSTS = [
             "other is a procedure that needs medical supervision and weeks of healing. "
             "Knowing where a treatment sits helps you weigh benefits against risks.</p>",
             "<h2>How peels work</h2>",
-            "<p>A <a href=\"/procedures/chemical-peels/\">chemical peel</a> applies a "
+            '<p>A <a href="/procedures/chemical-peels/">chemical peel</a> applies a '
             "solution that breaks the bonds between skin cells, so a controlled layer "
             "sheds over the following days. The type of agent, its strength and the "
             "time it stays on the skin together decide how deep the effect goes.</p>",
@@ -838,7 +832,7 @@ POSTS = [
             "sedation and monitoring. Healing takes considerably longer and the risks, "
             "including scarring and lasting colour change, are greater. They are far "
             "less commonly performed today than lighter options or "
-            "<a href=\"/procedures/laser-resurfacing/\">laser resurfacing</a>.</p>",
+            '<a href="/procedures/laser-resurfacing/">laser resurfacing</a>.</p>',
             "<h2>Which is right for you?</h2>",
             "<p>That depends on your skin type, your concerns, your medical history and "
             "how much recovery time you can accept. Whatever the depth, diligent sun "
@@ -868,7 +862,7 @@ POSTS = [
             "and the plan for complications before you agree to filler treatment."
         ),
         "body": _join(
-            "<p><a href=\"/procedures/dermal-fillers/\">Dermal fillers</a> are often "
+            '<p><a href="/procedures/dermal-fillers/">Dermal fillers</a> are often '
             "marketed as quick and simple. The injections may be brief, but they are "
             "still a medical procedure with real risks. In some countries, including "
             "the UK, fillers are not prescription-only medicines, so the responsibility "
@@ -889,8 +883,7 @@ POSTS = [
             "</ul>",
             "<h2>Questions about complications</h2>",
             "<ul>",
-            "<li>What are the common side effects, and what are the rare but serious "
-            "ones?</li>",
+            "<li>What are the common side effects, and what are the rare but serious ones?</li>",
             "<li>Do you keep emergency medicines, such as an enzyme to dissolve "
             "hyaluronic acid filler, on site?</li>",
             "<li>How can I reach you out of hours if something feels wrong?</li>",
@@ -929,7 +922,7 @@ POSTS = [
         ),
         "body": _join(
             "<p>One of the first questions people ask about "
-            "<a href=\"/procedures/microneedling/\">microneedling</a> is how many "
+            '<a href="/procedures/microneedling/">microneedling</a> is how many '
             "visits it will take. There is no single answer, but there is a typical "
             "pattern, and it helps to understand the reasons behind it.</p>",
             "<h2>The usual starting point</h2>",
@@ -995,7 +988,7 @@ POSTS = [
             "<p>Ask directly about training and professional background. Doctors, "
             "nurses and dentists in the UK appear on public registers held by the GMC, "
             "NMC and GDC, and you can search these online. Prescription-only medicines, "
-            "such as those used in <a href=\"/procedures/anti-wrinkle-injections/\">"
+            'such as those used in <a href="/procedures/anti-wrinkle-injections/">'
             "anti-wrinkle injections</a>, must be prescribed by a suitably qualified "
             "professional after a proper assessment.</p>",
             "<h2>Look at the setting</h2>",
@@ -1007,8 +1000,7 @@ POSTS = [
             "<li>You are asked about your medical history, medicines and allergies.</li>",
             "<li>Risks and alternatives, including doing nothing, are discussed.</li>",
             "<li>Costs are explained clearly, including any follow-up.</li>",
-            "<li>You are given time to think and are not pushed to book on the "
-            "spot.</li>",
+            "<li>You are given time to think and are not pushed to book on the spot.</li>",
             "</ul>",
             "<h2>Red flags</h2>",
             "<ul>",
@@ -1046,8 +1038,8 @@ POSTS = [
             "look at mechanism, recovery and suitability."
         ),
         "body": _join(
-            "<p><a href=\"/procedures/laser-resurfacing/\">Laser resurfacing</a> and "
-            "<a href=\"/procedures/microneedling/\">microneedling</a> are both used for "
+            '<p><a href="/procedures/laser-resurfacing/">Laser resurfacing</a> and '
+            '<a href="/procedures/microneedling/">microneedling</a> are both used for '
             "acne scars and signs of ageing, and both rely on controlled injury to "
             "stimulate repair. Beyond that, they differ in ways that matter.</p>",
             "<h2>How each one works</h2>",
@@ -1087,8 +1079,7 @@ POSTS = [
         "references": [_REF_CONNOLLY_2017],
         "image": {"palette": "sky", "motif": "waves"},
         "image_alt": (
-            "Abstract illustration in cool sky blue with parallel waves, suggesting "
-            "beams of light"
+            "Abstract illustration in cool sky blue with parallel waves, suggesting beams of light"
         ),
     },
     # 10
@@ -1100,7 +1091,7 @@ POSTS = [
             "where it does not help, and the safety basics."
         ),
         "body": _join(
-            "<p><a href=\"/procedures/anti-wrinkle-injections/\">Anti-wrinkle "
+            '<p><a href="/procedures/anti-wrinkle-injections/">Anti-wrinkle '
             "injections</a> are among the most common non-surgical cosmetic treatments. "
             "They are also widely misunderstood. Knowing their limits helps you set "
             "sensible expectations and spot claims that go too far.</p>",
@@ -1119,7 +1110,7 @@ POSTS = [
             "<h2>What they cannot do</h2>",
             "<ul>",
             "<li>Replace lost volume; that is the role of "
-            "<a href=\"/procedures/dermal-fillers/\">fillers</a> or other options.</li>",
+            '<a href="/procedures/dermal-fillers/">fillers</a> or other options.</li>',
             "<li>Improve skin texture, pigmentation or acne scars.</li>",
             "<li>Last indefinitely; the effect fades over a few months.</li>",
             "<li>Fully erase deep lines that remain visible at rest.</li>",
@@ -1166,7 +1157,7 @@ POSTS = [
             "skin a wavy look, especially in side lighting. They often form because "
             "bands of scar tissue beneath the surface pull the skin downwards. They are "
             "among the types most likely to improve with "
-            "<a href=\"/procedures/microneedling/\">microneedling</a>, sometimes "
+            '<a href="/procedures/microneedling/">microneedling</a>, sometimes '
             "alongside subcision, a technique that releases those bands.</p>",
             "<h2>Boxcar scars</h2>",
             "<p>Boxcar scars are round or oval dips with steep, well-defined sides and a "
@@ -1212,7 +1203,7 @@ POSTS = [
         ),
         "body": _join(
             "<p>Hair thinning can be distressing, and clinics now commonly offer "
-            "<a href=\"/procedures/prp/\">platelet-rich plasma (PRP)</a> as one option. "
+            '<a href="/procedures/prp/">platelet-rich plasma (PRP)</a> as one option. '
             "Before exploring it, it is worth understanding what it involves and how "
             "much is still unknown.</p>",
             "<h2>Start with a diagnosis</h2>",
@@ -1235,8 +1226,7 @@ POSTS = [
             "<h2>Things to ask</h2>",
             "<ul>",
             "<li>What type of hair loss do I have, and is PRP appropriate for it?</li>",
-            "<li>How will progress be measured, for example with standardised "
-            "photographs?</li>",
+            "<li>How will progress be measured, for example with standardised photographs?</li>",
             "<li>How does it compare with established medical treatments?</li>",
             "<li>What are the total costs, including any maintenance sessions?</li>",
             "</ul>",
@@ -1266,9 +1256,9 @@ POSTS = [
             "habits help protect your results and your skin."
         ),
         "body": _join(
-            "<p>After treatments such as <a href=\"/procedures/microneedling/\">"
-            "microneedling</a>, <a href=\"/procedures/chemical-peels/\">chemical "
-            "peels</a> or <a href=\"/procedures/laser-resurfacing/\">laser "
+            '<p>After treatments such as <a href="/procedures/microneedling/">'
+            'microneedling</a>, <a href="/procedures/chemical-peels/">chemical '
+            'peels</a> or <a href="/procedures/laser-resurfacing/">laser '
             "resurfacing</a>, your skin is busy repairing itself. During that time it "
             "is more easily irritated by ultraviolet light, and unwanted pigment "
             "changes become more likely.</p>",
@@ -1280,13 +1270,10 @@ POSTS = [
             "more sensitive to light.</p>",
             "<h2>Choosing a sunscreen</h2>",
             "<ul>",
-            "<li>Pick a broad-spectrum product that protects against both UVA and "
-            "UVB.</li>",
+            "<li>Pick a broad-spectrum product that protects against both UVA and UVB.</li>",
             "<li>Use a high factor; many health bodies suggest at least SPF 30.</li>",
-            "<li>Choose a gentle, fragrance-free formula while your skin is "
-            "sensitive.</li>",
-            "<li>Ask your clinic when it is safe to start applying it after "
-            "treatment.</li>",
+            "<li>Choose a gentle, fragrance-free formula while your skin is sensitive.</li>",
+            "<li>Ask your clinic when it is safe to start applying it after treatment.</li>",
             "</ul>",
             "<h2>Everyday habits</h2>",
             "<p>Apply generously and reapply through the day if you are outdoors. Add a "
@@ -1312,8 +1299,7 @@ POSTS = [
         "references": [],
         "image": {"palette": "sand", "motif": "rings"},
         "image_alt": (
-            "Abstract illustration in warm sand tones with radiating rings, "
-            "suggesting sunlight"
+            "Abstract illustration in warm sand tones with radiating rings, suggesting sunlight"
         ),
     },
     # 14 -- draft
@@ -1336,15 +1322,15 @@ POSTS = [
             "depending on how it is performed.</p>",
             "<h2>Non-invasive</h2>",
             "<p>These work on or through the skin without breaking it, such as light "
-            "<a href=\"/procedures/chemical-peels/\">chemical peels</a> or some "
+            '<a href="/procedures/chemical-peels/">chemical peels</a> or some '
             "light-based treatments. They can still irritate or burn the skin if done "
             "poorly.</p>",
             "<h2>Minimally invasive</h2>",
             "<p>These involve needles or small instruments that pass into the skin but "
             "avoid surgical cuts. Examples include "
-            "<a href=\"/procedures/microneedling/\">microneedling</a>, "
-            "<a href=\"/procedures/dermal-fillers/\">dermal fillers</a> and "
-            "<a href=\"/procedures/anti-wrinkle-injections/\">anti-wrinkle "
+            '<a href="/procedures/microneedling/">microneedling</a>, '
+            '<a href="/procedures/dermal-fillers/">dermal fillers</a> and '
+            '<a href="/procedures/anti-wrinkle-injections/">anti-wrinkle '
             "injections</a>. Recovery is usually short, and you go home the same "
             "day.</p>",
             "<h2>Surgical</h2>",
@@ -1360,7 +1346,12 @@ POSTS = [
             "considering.</p>",
         ),
         "categories": ["procedures-explained"],
-        "procedures": ["microneedling", "dermal-fillers", "anti-wrinkle-injections", "chemical-peels"],
+        "procedures": [
+            "microneedling",
+            "dermal-fillers",
+            "anti-wrinkle-injections",
+            "chemical-peels",
+        ],
         "tags": ["downtime", "side-effects"],
         "days_ago": None,
         "is_featured": False,
@@ -1389,7 +1380,7 @@ POSTS = [
             "skin.</p>",
             "<h2>Needle depth and purpose</h2>",
             "<p>Home devices generally have much shorter needles and mainly affect the "
-            "surface. Clinic <a href=\"/procedures/microneedling/\">microneedling</a> "
+            'surface. Clinic <a href="/procedures/microneedling/">microneedling</a> '
             "reaches deeper, with the depth adjusted by a trained practitioner for each "
             "area. It is this deeper, controlled injury that is intended to remodel "
             "scars.</p>",
@@ -1496,10 +1487,7 @@ COMMENTS = [
         "name": "Jo W.",
         "email": "jo.w@example.com",
         "website": "",
-        "body": (
-            "Same here. My clinic did a small test area first, which put my mind at "
-            "rest."
-        ),
+        "body": ("Same here. My clinic did a small test area first, which put my mind at rest."),
         "days_ago": 8,
         "status": "approved",
     },
@@ -1564,8 +1552,7 @@ PAGES = [
             "<ul>",
             "<li><strong>Your email address is never published.</strong> We use it only "
             "if we need to contact you about your comment.</li>",
-            "<li>Your name, website (if given) and comment are shown publicly once "
-            "approved.</li>",
+            "<li>Your name, website (if given) and comment are shown publicly once approved.</li>",
             "<li>We record the IP address a comment was sent from, solely to help "
             "moderate spam and abuse. IP addresses are purged automatically after 30 "
             "days.</li>",

@@ -11,7 +11,11 @@ class PostAdminForm(forms.ModelForm):
 
     class Meta:
         model = Post
-        fields = "__all__"
+        fields = [
+            "title", "slug", "excerpt", "body", "published_at", "author", "is_featured",
+            "comments_open", "featured_image", "featured_image_alt", "categories", "procedures",
+            "tags", "reviewed_by", "last_reviewed_on", "seo_title", "seo_description",
+        ]  # fmt: skip
 
     def clean_featured_image(self):
         image = self.cleaned_data.get("featured_image")

@@ -165,7 +165,11 @@ class Procedure(models.Model):
 
     @property
     def course(self) -> str:
-        low, high, weeks = self.course_sessions_min, self.course_sessions_max, self.course_interval_weeks
+        low, high, weeks = (
+            self.course_sessions_min,
+            self.course_sessions_max,
+            self.course_interval_weeks,
+        )
         if not low and not high:
             return ""
         count = f"{low}–{high}" if low and high and low != high else f"{low or high}"

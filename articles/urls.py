@@ -33,9 +33,7 @@ urlpatterns = [
     path("tag/<str:slug>/", views.tag_detail, name="tag_detail"),
     path("tag/<str:slug>/page/<int:page>/", views.tag_detail, name="tag_detail_page"),
     path("author/<str:username>/", views.author_detail, name="author_detail"),
-    path(
-        "author/<str:username>/page/<int:page>/", views.author_detail, name="author_detail_page"
-    ),
+    path("author/<str:username>/page/<int:page>/", views.author_detail, name="author_detail_page"),
     path("<yyyy:year>/", views.year_archive, name="year_archive"),
     path("<yyyy:year>/page/<int:page>/", views.year_archive, name="year_archive_page"),
     path("<yyyy:year>/<mm:month>/", views.month_archive, name="month_archive"),

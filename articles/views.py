@@ -8,7 +8,8 @@ from itertools import groupby
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.core.paginator import EmptyPage, Page as PaginatorPage, Paginator
+from django.core.paginator import EmptyPage, Paginator
+from django.core.paginator import Page as PaginatorPage
 from django.db.models import Count, Prefetch, Q
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404, render
@@ -203,7 +204,10 @@ def procedure_detail(request: HttpRequest, slug: str) -> HttpResponse:
         {
             "procedure": procedure,
             "posts": posts,
-            "breadcrumbs": [("Procedures", reverse("articles:procedure_list")), (procedure.name, "")],
+            "breadcrumbs": [
+                ("Procedures", reverse("articles:procedure_list")),
+                (procedure.name, ""),
+            ],
         },
     )
 
@@ -223,9 +227,7 @@ def _post_for(request: HttpRequest, slug: str) -> Post | None:
 def _related_posts(post: Post, limit: int = 3) -> list[Post]:
     return list(
         Post.objects.published()
-        .filter(
-            Q(categories__in=post.categories.all()) | Q(procedures__in=post.procedures.all())
-        )
+        .filter(Q(categories__in=post.categories.all()) | Q(procedures__in=post.procedures.all()))
         .exclude(pk=post.pk)
         .distinct()
         .newest_first()

@@ -192,7 +192,7 @@ class Command(BaseCommand):
     def _comments(self, now) -> None:
         """Demo discussion on the first post, once the comments app provides a model."""
         try:
-            Comment = apps.get_model("comments", "Comment")  # noqa: N806
+            Comment = apps.get_model("comments", "Comment")
         except LookupError:
             return
         seed_comments = getattr(Comment, "seed_demo", None)
