@@ -288,6 +288,12 @@ class Post(models.Model):
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+    changed_at = models.DateTimeField(
+        default=timezone.now,
+        editable=False,
+        help_text="When anything shown on the post's page last changed: the post itself or "
+        "its public discussion. Drives caching validators.",
+    )
     is_featured = models.BooleanField(
         "featured (sticky)", default=False, help_text="Shown first on the home page."
     )
@@ -354,8 +360,14 @@ class Post(models.Model):
         parts.append(f"{self.featured_image.url} {self.featured_image_width}w")
         return ", ".join(parts)
 
+    def touch(self) -> None:
+        """Record that the post's public page changed (e.g. a comment was approved)."""
+        self.changed_at = timezone.now()
+        Post.objects.filter(pk=self.pk).update(changed_at=self.changed_at)
+
     def save(self, *args, **kwargs) -> None:
         self.body = clean_html(self.body)
+        self.changed_at = timezone.now()
         super().save(*args, **kwargs)
         source = self.featured_image.name if self.featured_image else ""
         if self.featured_image_renditions.get("source", "") != source:
