@@ -232,6 +232,14 @@ class PostQuerySet(PublishedQuerySet):
     def newest_first(self) -> PostQuerySet:
         return self.order_by("-published_at", "-pk")
 
+    def with_comment_count(self) -> PostQuerySet:
+        """`comment_count`: approved comments only (the comments app's "approved" status)."""
+        return self.annotate(
+            comment_count=models.Count(
+                "comments", filter=Q(comments__status="approved"), distinct=True
+            )
+        )
+
 
 class Status(models.TextChoices):
     DRAFT = "draft", "Draft"

@@ -17,6 +17,8 @@ from django.urls import reverse
 from django.utils.cache import add_never_cache_headers
 from django.views.decorators.http import require_GET, require_safe
 
+from comments.discussion import build_discussion
+
 from .markup import table_of_contents
 from .models import Category, Page, Post, PostQuerySet, Procedure, Tag
 
@@ -48,7 +50,7 @@ def _post_list(
 ) -> HttpResponse:
     if page == 1 and request.path.rstrip("/").endswith("/page/1"):
         return HttpResponsePermanentRedirect(base_url)
-    page_obj = _paginate(queryset.for_listing(), page)
+    page_obj = _paginate(queryset.for_listing().with_comment_count(), page)
     context = {
         "page_obj": page_obj,
         "posts": page_obj.object_list,
@@ -197,7 +199,13 @@ def procedure_list(request: HttpRequest) -> HttpResponse:
 @require_safe
 def procedure_detail(request: HttpRequest, slug: str) -> HttpResponse:
     procedure = get_object_or_404(Procedure.objects.prefetch_related("related"), slug=slug)
-    posts = Post.objects.published().filter(procedures=procedure).newest_first().for_listing()
+    posts = (
+        Post.objects.published()
+        .filter(procedures=procedure)
+        .newest_first()
+        .for_listing()
+        .with_comment_count()
+    )
     return render(
         request,
         "articles/procedure_detail.html",
@@ -273,10 +281,11 @@ def post_detail(request: HttpRequest, post: Post) -> HttpResponse:
         "breadcrumbs": [*crumbs, (post.title, "")],
         "is_preview": not post.is_live,
         "disclaimer": settings.MEDICAL_DISCLAIMER,
+        "discussion": build_discussion(request, post),
     }
     response = render(request, "articles/post_detail.html", context)
-    if not post.is_live:
-        # Staff preview of a draft or scheduled post: never cached, never indexed.
+    if not post.is_live or context["discussion"].is_personal:
+        # Staff preview, or a commenter seeing their own held comment: never cached or indexed.
         add_never_cache_headers(response)
         response["X-Robots-Tag"] = "noindex"
     return response

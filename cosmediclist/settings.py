@@ -215,6 +215,15 @@ MAILERS = {
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "CosMedicList <noreply@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
+# Background work (comment notifications): Django's tasks framework, in-process by default.
+TASKS = {
+    "default": {
+        "BACKEND": os.environ.get(
+            "TASKS_BACKEND", "django.tasks.backends.immediate.ImmediateBackend"
+        )
+    }
+}
+
 # Publishing
 POSTS_PER_PAGE = env_int("POSTS_PER_PAGE", 10, minimum=1)
 MEDICAL_DISCLAIMER = (
@@ -321,3 +330,37 @@ CKEDITOR_5_CONFIGS = {
         "table": {"contentToolbar": ["tableColumn", "tableRow", "mergeTableCells"]},
     },
 }
+
+
+# Comments: each moderation rule's tunable (comments/moderation.py explains the rules).
+def env_emails(name: str) -> list[str]:
+    from django.core.exceptions import ValidationError
+    from django.core.validators import validate_email
+
+    emails = env_list(name, [])
+    for email in emails:
+        try:
+            validate_email(email)
+        except ValidationError:
+            raise ImproperlyConfigured(
+                f"{name} must be comma-separated email addresses; {email!r} is not one."
+            ) from None
+    return emails
+
+
+MODERATOR_EMAILS = env_emails("MODERATOR_EMAILS")
+COMMENTS_MIN_SECONDS = env_int("COMMENTS_MIN_SECONDS", 3)
+COMMENTS_MAX_AGE_SECONDS = env_int("COMMENTS_MAX_AGE_SECONDS", 3 * 24 * 3600, minimum=60)
+COMMENTS_HONEYPOT = env_bool("COMMENTS_HONEYPOT", True)
+COMMENTS_FLOOD_SECONDS = env_int("COMMENTS_FLOOD_SECONDS", 15)
+COMMENTS_FLOOD_COUNT = env_int("COMMENTS_FLOOD_COUNT", 1, minimum=1)
+COMMENTS_DUPLICATES_REFUSED = env_bool("COMMENTS_DUPLICATES_REFUSED", True)
+COMMENTS_MAX_LINKS = env_int("COMMENTS_MAX_LINKS", 2)
+COMMENTS_TRUST_APPROVED_COMMENTERS = env_bool("COMMENTS_TRUST_APPROVED_COMMENTERS", True)
+COMMENTS_MAX_DEPTH = env_int("COMMENTS_MAX_DEPTH", 3, minimum=1)
+COMMENTS_MAX_LENGTH = env_int("COMMENTS_MAX_LENGTH", 5000, minimum=100)
+COMMENTS_PER_PAGE = env_int("COMMENTS_PER_PAGE", 50, minimum=1)
+COMMENTS_CLOSE_AFTER_DAYS = env_int("COMMENTS_CLOSE_AFTER_DAYS", 0)  # 0: never
+COMMENTS_IP_RETENTION_DAYS = env_int("COMMENTS_IP_RETENTION_DAYS", 30)
+# Behind a reverse proxy: the META key of the header it sets, e.g. HTTP_X_FORWARDED_FOR.
+COMMENTS_CLIENT_IP_HEADER = os.environ.get("COMMENTS_CLIENT_IP_HEADER", "")

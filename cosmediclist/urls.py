@@ -14,6 +14,7 @@ urlpatterns = [
     # The editor's image upload, named as django-ckeditor-5's widget expects; the package's
     # own view stores files unchecked under their original names, so it is not routed.
     path("ckeditor5/image_upload/", image_upload, name="ck_editor_5_upload_file"),
+    path("comments/", include("comments.urls")),
     path("", include("articles.urls")),
 ]
 

@@ -1,0 +1,95 @@
+"""The discussion under a post: the approved comments as a tree, in one query.
+
+Caching: what the post page shows is the same for every visitor, so a shared cache may keep
+it. The one personal part — "Your comment is awaiting moderation." — only appears on the
+address the form redirects to (`?unapproved=ID`), and only for the browser whose signed
+cookie lists that pending comment; those responses are marked private and never stored.
+Anyone else opening the same address sees the ordinary page.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from django.core.paginator import Page as PaginatorPage
+from django.core.paginator import Paginator
+from django.http import HttpRequest
+
+from articles.models import Post
+
+from . import moderation
+from .forms import CommentForm
+from .models import Comment
+
+PERSONAL_PARAMETER = "unapproved"
+
+
+@dataclass
+class Discussion:
+    post: Post
+    count: int
+    page: PaginatorPage
+    form: CommentForm | None
+    is_open: bool
+    max_depth: int
+    reply_to: Comment | None = None
+    own_pending: list[Comment] = field(default_factory=list)
+    is_personal: bool = False
+
+    @property
+    def comments(self) -> list[Comment]:
+        return list(self.page.object_list)
+
+
+def _int(value: str | None) -> int | None:
+    return int(value) if value and value.isdigit() and len(value) < 12 else None
+
+
+def build_discussion(
+    request: HttpRequest, post: Post, form: CommentForm | None = None
+) -> Discussion:
+    comments = list(Comment.objects.approved().on(post).for_thread())
+    personal = PERSONAL_PARAMETER in request.GET
+    own_pending: list[Comment] = []
+    if personal:
+        ids = moderation.own_comment_ids(request)
+        if ids:
+            own_pending = list(Comment.objects.pending().on(post).filter(pk__in=ids).for_thread())
+    by_id = {comment.pk: comment for comment in comments}
+    for comment in comments + own_pending:
+        comment.children = []
+        comment.is_own_pending = comment in own_pending
+    roots: list[Comment] = []
+    for comment in sorted(comments + own_pending, key=lambda c: (c.created_at, c.pk)):
+        parent = by_id.get(comment.parent_id) if comment.parent_id else None
+        (parent.children if parent is not None else roots).append(comment)
+
+    is_open = moderation.comments_open(post)
+    max_depth = moderation.setting("COMMENTS_MAX_DEPTH")
+    reply_to = by_id.get(_int(request.GET.get("replytocom")) or 0) if is_open else None
+    if reply_to is not None and reply_to.depth >= max_depth:
+        reply_to = None
+
+    paginator = Paginator(roots, moderation.setting("COMMENTS_PER_PAGE"))
+    number = _int(request.GET.get("cpage")) or 1
+    if reply_to is not None:
+        root = reply_to
+        while root.parent_id in by_id:
+            root = by_id[root.parent_id]
+        if root in roots:
+            number = roots.index(root) // paginator.per_page + 1
+    page = paginator.get_page(number)
+
+    if is_open and form is None:
+        form = CommentForm(post, initial={"parent": reply_to.pk if reply_to else None})
+    return Discussion(
+        post=post,
+        count=len(comments),
+        page=page,
+        form=form if is_open else None,
+        is_open=is_open,
+        max_depth=max_depth,
+        reply_to=reply_to,
+        own_pending=own_pending,
+        is_personal=personal,
+    )

@@ -1,0 +1,238 @@
+"""Visitor comments under posts.
+
+The privacy rule: a commenter's email (or any hash of it) and IP address are never shown in a
+public response. Only the admin displays them. `__str__` therefore never includes the email.
+"""
+
+from __future__ import annotations
+
+import datetime
+from typing import Any
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+
+from articles.models import Post
+
+
+class Status(models.TextChoices):
+    PENDING = "pending", "Pending"
+    APPROVED = "approved", "Approved"
+    SPAM = "spam", "Spam"
+    TRASH = "trash", "Trash"
+
+
+class CommentQuerySet(models.QuerySet):
+    def approved(self) -> CommentQuerySet:
+        return self.filter(status=Status.APPROVED)
+
+    def pending(self) -> CommentQuerySet:
+        return self.filter(status=Status.PENDING)
+
+    def spam(self) -> CommentQuerySet:
+        return self.filter(status=Status.SPAM)
+
+    def trashed(self) -> CommentQuerySet:
+        return self.filter(status=Status.TRASH)
+
+    def on(self, post: Post) -> CommentQuerySet:
+        return self.filter(post=post)
+
+    def by_email(self, email: str) -> CommentQuerySet:
+        return self.filter(author_email__iexact=email.strip())
+
+    def for_thread(self) -> CommentQuerySet:
+        """Only what the public discussion shows: never the email, IP or user agent."""
+        return self.only(
+            "pk", "post_id", "parent_id", "depth", "author_name", "author_url", "body",
+            "status", "created_at", "is_by_staff",
+        ).order_by("created_at", "pk")  # fmt: skip
+
+
+# Fields whose change alters the public page when the comment is approved.
+PUBLIC_FIELDS = ("author_name", "author_url", "body", "parent_id", "is_by_staff")
+
+
+class Comment(models.Model):
+    post = models.ForeignKey(Post, on_delete=models.CASCADE, related_name="comments")
+    parent = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.RESTRICT, related_name="replies"
+    )
+    depth = models.PositiveSmallIntegerField(default=1, editable=False)
+    author_name = models.CharField("name", max_length=100)
+    author_email = models.EmailField("email", max_length=254, blank=True)
+    author_url = models.URLField("website", max_length=200, blank=True)
+    body = models.TextField("comment")
+    status = models.CharField(max_length=10, choices=Status, default=Status.PENDING, db_index=True)
+    status_reason = models.CharField(
+        max_length=200, blank=True, help_text="Which rule (or who) decided the status."
+    )
+    created_at = models.DateTimeField(default=timezone.now, db_index=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    ip_address = models.GenericIPAddressField("IP address", null=True, blank=True)
+    user_agent = models.CharField(max_length=500, blank=True)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="comments",
+    )
+    is_by_staff = models.BooleanField(
+        "by the site's staff", default=False, help_text="Shown as a reply from the site."
+    )
+    notify_replies = models.BooleanField("notify of replies", default=False)
+    import_key = models.CharField(
+        max_length=100,
+        blank=True,
+        editable=False,
+        help_text="Stable key of an imported or demo comment, so loading again updates it.",
+    )
+
+    objects = CommentQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(status__in=Status.values), name="comment_status_valid"
+            ),
+            models.CheckConstraint(condition=Q(depth__gte=1), name="comment_depth_positive"),
+            models.UniqueConstraint(
+                fields=["post", "import_key"],
+                condition=~Q(import_key=""),
+                name="comment_import_key_unique_per_post",
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["post", "status", "created_at"]),
+            models.Index(fields=["ip_address", "created_at"]),
+            models.Index(fields=["author_email"]),
+        ]
+
+    def __str__(self) -> str:
+        return f"Comment #{self.pk} by {self.author_name} on {self.post_id}"
+
+    @classmethod
+    def from_db(cls, db: Any, field_names: Any, values: Any, **kwargs: Any) -> Comment:
+        instance = super().from_db(db, field_names, values, **kwargs)
+        instance._remember_public_state()
+        return instance
+
+    def _remember_public_state(self) -> None:
+        loaded = self.get_deferred_fields()
+        self._loaded = {
+            name: getattr(self, name)
+            for name in ("status", *PUBLIC_FIELDS)
+            if name.removesuffix("_id") not in loaded and name not in loaded
+        }
+
+    def get_absolute_url(self) -> str:
+        return f"{self.post.get_absolute_url()}#comment-{self.pk}"
+
+    def get_admin_url(self) -> str:
+        return reverse("admin:comments_comment_change", args=[self.pk])
+
+    @property
+    def is_approved(self) -> bool:
+        return self.status == Status.APPROVED
+
+    @property
+    def initials(self) -> str:
+        """Up to two letters drawn from the name: the avatar, never anything from the email."""
+        words = [w for w in self.author_name.replace(".", " ").split() if w[:1].isalnum()]
+        letters = "".join(w[0] for w in words[:1] + words[1:][-1:])
+        return letters.upper() or "?"
+
+    @property
+    def avatar_tone(self) -> int:
+        """One of six background tones, chosen from the name so a person keeps their colour."""
+        return sum(map(ord, self.author_name)) % 6
+
+    def changes_public_page(self) -> bool:
+        """Would saving now change what the public sees under the post?"""
+        before = getattr(self, "_loaded", None)
+        if before is None:  # a new comment
+            return self.status == Status.APPROVED
+        was_public = before.get("status") == Status.APPROVED
+        if was_public != (self.status == Status.APPROVED):
+            return True
+        return was_public and any(
+            name in before and before[name] != getattr(self, name) for name in PUBLIC_FIELDS
+        )
+
+    def save(self, *args, **kwargs) -> None:
+        if self._state.adding and self.parent_id:
+            self.depth = self.parent.depth + 1
+        touch = self.changes_public_page()
+        super().save(*args, **kwargs)
+        self._remember_public_state()
+        if touch:
+            self.post.touch()
+
+    def delete(self, *args, **kwargs):
+        was_public = self.status == Status.APPROVED
+        post = self.post
+        result = super().delete(*args, **kwargs)
+        if was_public:
+            post.touch()
+        return result
+
+    @classmethod
+    def seed_demo(cls, post: Post, items: list[dict], now: datetime.datetime) -> None:
+        """Load the demo discussion; keyed on `demo:<key>`, so a second run changes nothing."""
+        by_key: dict[str, Comment] = {}
+        for item in items:
+            staff = item.get("by_staff", False)
+            comment, _ = cls.objects.update_or_create(
+                post=post,
+                import_key=f"demo:{item['key']}",
+                defaults={
+                    "parent": by_key.get(item["parent"]) if item["parent"] else None,
+                    "author_name": item["name"],
+                    "author_email": item["email"],
+                    "author_url": item["website"],
+                    "body": item["body"],
+                    "status": item["status"],
+                    "status_reason": "demo content",
+                    "is_by_staff": staff,
+                    "user": post.author if staff else None,
+                    "created_at": now - datetime.timedelta(days=item["days_ago"]),
+                },
+            )
+            by_key[item["key"]] = comment
+
+
+class TermKind(models.TextChoices):
+    MODERATE = "moderate", "Hold for moderation"
+    DISALLOW = "disallow", "Disallowed: move to trash"
+
+
+class ModerationTerm(models.Model):
+    """A word, email, IP address or fragment of a link that holds or trashes a comment.
+
+    Matched case-insensitively against the name, email, website, body, IP and user agent;
+    a plain word only matches whole words ("ass" does not match "class").
+    """
+
+    term = models.CharField(max_length=200)
+    kind = models.CharField(max_length=10, choices=TermKind, default=TermKind.MODERATE)
+    note = models.CharField(max_length=200, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["kind", "term"]
+        constraints = [
+            models.CheckConstraint(condition=Q(kind__in=TermKind.values), name="term_kind_valid"),
+            models.UniqueConstraint(fields=["term", "kind"], name="term_unique_per_kind"),
+        ]
+
+    def __str__(self) -> str:
+        return self.term
+
+    def save(self, *args, **kwargs) -> None:
+        self.term = self.term.strip()
+        super().save(*args, **kwargs)

@@ -1,0 +1,122 @@
+"""Emails about comments. Each is a task (Django's tasks framework: in-process by default,
+TASKS setting) enqueued only after the transaction that stored the change commits, so a
+rolled-back comment never sends mail and a slow mail server never holds a database lock.
+
+No email reveals one commenter's address to another."""
+
+from __future__ import annotations
+
+from functools import partial
+
+from django.conf import settings
+from django.core import signing
+from django.core.mail import EmailMessage, mailers
+from django.db import transaction
+from django.http import HttpRequest
+from django.tasks import task
+from django.urls import reverse
+
+from .models import Comment, Status
+
+UNSUBSCRIBE_SALT = "comments.unsubscribe"
+
+
+def unsubscribe_token(comment: Comment) -> str:
+    return signing.dumps(comment.pk, salt=UNSUBSCRIBE_SALT)
+
+
+def site_base(request: HttpRequest | None) -> str:
+    if settings.SITE_URL:
+        return settings.SITE_URL
+    if request is None:
+        return ""
+    return request.build_absolute_uri("/").rstrip("/")
+
+
+def _send(subject: str, body: str, to: list[str], headers: dict | None = None) -> int:
+    message = EmailMessage(subject, body, settings.DEFAULT_FROM_EMAIL, to, headers=headers)
+    return mailers.default.send_messages([message])
+
+
+@task()
+def notify_moderators(comment_id: int, base_url: str) -> int:
+    recipients = list(settings.MODERATOR_EMAILS)
+    comment = Comment.objects.select_related("post").filter(pk=comment_id).first()
+    if not recipients or comment is None or comment.status != Status.PENDING:
+        return 0
+    body = (
+        f"A comment on “{comment.post.title}” is waiting for moderation "
+        f"({comment.status_reason}).\n\n"
+        f"Name: {comment.author_name}\n"
+        f"Website: {comment.author_url or '—'}\n\n"
+        f"{comment.body}\n\n"
+        f"Approve, trash or mark it as spam: {base_url}{comment.get_admin_url()}\n"
+    )
+    return _send(f"[{settings.SITE_NAME}] Comment awaiting moderation", body, recipients)
+
+
+@task()
+def notify_post_author(comment_id: int, base_url: str) -> int:
+    comment = Comment.objects.select_related("post__author").filter(pk=comment_id).first()
+    if comment is None or comment.status != Status.APPROVED:
+        return 0
+    author = comment.post.author
+    if not author.email or comment.user_id == author.pk:
+        return 0
+    body = (
+        f"{comment.author_name} commented on your article “{comment.post.title}”:\n\n"
+        f"{comment.body}\n\n"
+        f"Read it on the site: {base_url}{comment.get_absolute_url()}\n"
+    )
+    return _send(
+        f"[{settings.SITE_NAME}] New comment on “{comment.post.title}”", body, [author.email]
+    )
+
+
+@task()
+def notify_reply(comment_id: int, base_url: str) -> int:
+    comment = Comment.objects.select_related("post", "parent").filter(pk=comment_id).first()
+    if comment is None or comment.status != Status.APPROVED or comment.parent is None:
+        return 0
+    parent = comment.parent
+    if (
+        not parent.notify_replies
+        or not parent.author_email
+        or parent.author_email.lower() == comment.author_email.lower()
+    ):
+        return 0
+    unsubscribe = base_url + reverse(
+        "comments:unsubscribe", kwargs={"token": unsubscribe_token(parent)}
+    )
+    body = (
+        f"Hello {parent.author_name},\n\n"
+        f"{comment.author_name} replied to your comment on “{comment.post.title}”:\n\n"
+        f"{comment.body}\n\n"
+        f"Read the conversation: {base_url}{comment.get_absolute_url()}\n\n"
+        f"You asked to be told about replies. To stop these emails, open this link "
+        f"(one click, no login):\n{unsubscribe}\n"
+    )
+    headers = {
+        "List-Unsubscribe": f"<{unsubscribe}>",
+        "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+    }
+    return _send(
+        f"[{settings.SITE_NAME}] New reply to your comment", body, [parent.author_email], headers
+    )
+
+
+def comment_saved(comment: Comment, request: HttpRequest | None) -> None:
+    """A new comment was stored: tell moderators if it is held, others if it is public."""
+    if comment.status == Status.PENDING:
+        base = site_base(request)
+        transaction.on_commit(partial(notify_moderators.enqueue, comment.pk, base))
+    elif comment.status == Status.APPROVED:
+        comment_approved(comment, request)
+
+
+def comment_approved(comment: Comment, request: HttpRequest | None) -> None:
+    """A comment became public: tell the post's author and whoever it replies to."""
+    base = site_base(request)
+    transaction.on_commit(partial(notify_post_author.enqueue, comment.pk, base))
+    if comment.parent_id:
+        transaction.on_commit(partial(notify_reply.enqueue, comment.pk, base))

@@ -1,0 +1,133 @@
+from __future__ import annotations
+
+import json
+from http import HTTPStatus
+from urllib.parse import quote
+
+from django.conf import settings
+from django.core import signing
+from django.db import transaction
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.shortcuts import get_object_or_404, render
+from django.utils.cache import add_never_cache_headers
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_http_methods, require_POST
+
+from articles.models import Post
+
+from . import moderation, notifications
+from .forms import CommentForm
+from .models import Comment, Status
+
+REMEMBER_COOKIE = "comment_author"
+
+
+def _refused(
+    request: HttpRequest, post: Post, form: CommentForm | None, status: int, message: str
+) -> HttpResponse:
+    """Say what went wrong, in words, with everything typed kept and a fresh form token."""
+    if form is not None:
+        data = form.data.copy()
+        data["token"] = moderation.make_token(post)
+        form.data = data
+    response = render(
+        request,
+        "comments/comment_error.html",
+        {
+            "post": post,
+            "form": form,
+            "message": message,
+            "breadcrumbs": [(post.title, post.get_absolute_url()), ("Your comment", "")],
+        },
+        status=status,
+    )
+    add_never_cache_headers(response)
+    return response
+
+
+def _remember_author(response: HttpResponse, comment: Comment, consent: bool) -> None:
+    """With consent, keep name, email and website in this browser (read by comments.js)."""
+    if not consent:
+        response.delete_cookie(REMEMBER_COOKIE, samesite="Lax")
+        return
+    value = json.dumps(
+        {"name": comment.author_name, "email": comment.author_email, "url": comment.author_url}
+    )
+    response.set_cookie(
+        REMEMBER_COOKIE,
+        quote(value, safe=""),
+        max_age=365 * 24 * 3600,
+        samesite="Lax",
+        secure=settings.SESSION_COOKIE_SECURE,
+    )
+
+
+# Exempt from Django's CSRF check on purpose: the page holding the form may come from a shared
+# cache, so it cannot carry a per-visitor token. Cross-site posts gain nothing: our cookies are
+# SameSite=Lax (a forged post arrives without the staff session or the trust cookie) and the
+# signed form token still has to be valid.
+@csrf_exempt
+@require_POST
+def post_comment(request: HttpRequest, post_id: int) -> HttpResponse:
+    post = get_object_or_404(Post.objects.published(), pk=post_id)
+    form = CommentForm(post, request.POST)
+    if not moderation.comments_open(post):
+        return _refused(
+            request, post, form, HTTPStatus.FORBIDDEN, "Comments are closed on this article."
+        )
+    if not form.is_valid():
+        return _refused(
+            request,
+            post,
+            form,
+            HTTPStatus.BAD_REQUEST,
+            "Your comment was not sent: please correct what is marked below.",
+        )
+    comment = form.save(commit=False)
+    comment.ip_address = moderation.client_ip(request)
+    comment.user_agent = request.META.get("HTTP_USER_AGENT", "")[:500]
+    if request.user.is_authenticated:
+        comment.user = request.user
+    decision = moderation.decide(
+        request,
+        comment,
+        token=form.cleaned_data["token"],
+        honeypot=form.cleaned_data["homepage"],
+    )
+    if decision.refused:
+        return _refused(request, post, form, decision.http_status, decision.message)
+    comment.status = decision.status
+    comment.status_reason = decision.reason
+    comment.is_by_staff = decision.reason == "staff"
+    with transaction.atomic():
+        comment.save()
+        notifications.comment_saved(comment, request)
+    url = post.get_absolute_url()
+    if comment.status != Status.APPROVED:
+        # Spam and trash get the same answer as a held comment: a bot learns nothing.
+        url += f"?unapproved={comment.pk}"
+    response = HttpResponseRedirect(f"{url}#comment-{comment.pk}", status=HTTPStatus.SEE_OTHER)
+    moderation.remember_own_comment(request, response, comment)
+    _remember_author(response, comment, form.cleaned_data["remember"])
+    return response
+
+
+# One click, as the link in the email promises (and RFC 8058's POST from mail clients).
+@csrf_exempt
+@require_http_methods(["GET", "HEAD", "POST"])
+def unsubscribe(request: HttpRequest, token: str) -> HttpResponse:
+    try:
+        comment = Comment.objects.get(pk=signing.loads(token, salt=notifications.UNSUBSCRIBE_SALT))
+    except (signing.BadSignature, Comment.DoesNotExist, TypeError, ValueError):
+        comment = None
+    if comment is not None and comment.author_email:
+        Comment.objects.by_email(comment.author_email).update(notify_replies=False)
+    response = render(
+        request,
+        "comments/unsubscribed.html",
+        {"done": comment is not None, "breadcrumbs": [("Reply notifications", "")]},
+        status=HTTPStatus.OK if comment is not None else HTTPStatus.BAD_REQUEST,
+    )
+    add_never_cache_headers(response)
+    response["X-Robots-Tag"] = "noindex"
+    return response
