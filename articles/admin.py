@@ -73,13 +73,16 @@ class PostAdmin(admin.ModelAdmin):
     @admin.action(description="Publish selected posts now")
     def publish_now(self, request: HttpRequest, queryset: QuerySet) -> None:
         now = timezone.now()
-        count = queryset.exclude(published_at__lte=now).update(published_at=now, updated_at=now)
+        count = queryset.exclude(published_at__lte=now).update(
+            published_at=now, updated_at=now, changed_at=now
+        )
         self.message_user(request, f"Published {count} post(s).", messages.SUCCESS)
 
     @admin.action(description="Unpublish selected posts (back to draft)")
     def unpublish(self, request: HttpRequest, queryset: QuerySet) -> None:
+        now = timezone.now()
         count = queryset.exclude(published_at=None).update(
-            published_at=None, updated_at=timezone.now()
+            published_at=None, updated_at=now, changed_at=now
         )
         self.message_user(request, f"Moved {count} post(s) back to draft.", messages.SUCCESS)
 
