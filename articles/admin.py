@@ -96,7 +96,7 @@ class CategoryAdmin(admin.ModelAdmin):
     autocomplete_fields = ["parent"]
 
     def get_queryset(self, request):
-        return super().get_queryset(request).annotate(_post_count=Count("posts"))
+        return super().get_queryset(request).annotate(_post_count=Count("posts")).order_by("name")
 
     @admin.display(description="posts", ordering="_post_count")
     def post_count(self, category: Category) -> int:
