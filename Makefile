@@ -48,7 +48,7 @@ test: install ## Run the whole test suite (DATABASE_URL selects it; PYTEST_ARGS 
 lint: install ## Lint, format check and migration check
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
-	$(PY) manage.py makemigrations --check --dry-run
+	$(TEST_ENV) $(PY) manage.py makemigrations --check --dry-run
 	DEBUG=0 SECRET_KEY=lint-only-$$(date +%s)-not-a-real-secret-key-000000000000 ALLOWED_HOSTS=example.org \
 		$(PY) manage.py check --deploy --fail-level WARNING
 
