@@ -28,15 +28,18 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP) ## Create the virtualenv and install everything
 
+# Local commands run with DEBUG on unless the environment says otherwise.
+LOCAL_ENV := DEBUG=$${DEBUG:-1}
+
 migrate: install ## Apply database migrations
-	$(PY) manage.py migrate --noinput
+	$(LOCAL_ENV) $(PY) manage.py migrate --noinput
 
 seed: migrate ## Load the demo content (idempotent)
-	$(PY) manage.py seed_demo
+	$(LOCAL_ENV) $(PY) manage.py seed_demo
 
 run: seed ## Serve the site with demo content at http://127.0.0.1:8000
-	DEBUG=1 $(PY) manage.py demo_admin
-	DEBUG=1 $(PY) manage.py runserver $(HOST):$(PORT)
+	$(LOCAL_ENV) $(PY) manage.py demo_admin --url http://$(HOST):$(PORT)/admin/
+	$(LOCAL_ENV) $(PY) manage.py runserver $(HOST):$(PORT)
 
 # The suite runs with DEBUG off, as production does, with a key used for nothing else.
 TEST_ENV := DEBUG=0 SECRET_KEY=test-only-key-not-used-anywhere-else-0123456789abcdef \
@@ -48,7 +51,7 @@ test: install ## Run the whole test suite (DATABASE_URL selects it; PYTEST_ARGS 
 lint: install ## Lint, format check and migration check
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
-	$(PY) manage.py makemigrations --check --dry-run
+	$(TEST_ENV) $(PY) manage.py makemigrations --check --dry-run
 	DEBUG=0 SECRET_KEY=lint-only-$$(date +%s)-not-a-real-secret-key-000000000000 ALLOWED_HOSTS=example.org \
 		$(PY) manage.py check --deploy --fail-level WARNING
 

@@ -73,13 +73,16 @@ class PostAdmin(admin.ModelAdmin):
     @admin.action(description="Publish selected posts now")
     def publish_now(self, request: HttpRequest, queryset: QuerySet) -> None:
         now = timezone.now()
-        count = queryset.exclude(published_at__lte=now).update(published_at=now, updated_at=now)
+        count = queryset.exclude(published_at__lte=now).update(
+            published_at=now, updated_at=now, changed_at=now
+        )
         self.message_user(request, f"Published {count} post(s).", messages.SUCCESS)
 
     @admin.action(description="Unpublish selected posts (back to draft)")
     def unpublish(self, request: HttpRequest, queryset: QuerySet) -> None:
+        now = timezone.now()
         count = queryset.exclude(published_at=None).update(
-            published_at=None, updated_at=timezone.now()
+            published_at=None, updated_at=now, changed_at=now
         )
         self.message_user(request, f"Moved {count} post(s) back to draft.", messages.SUCCESS)
 
@@ -93,7 +96,7 @@ class CategoryAdmin(admin.ModelAdmin):
     autocomplete_fields = ["parent"]
 
     def get_queryset(self, request):
-        return super().get_queryset(request).annotate(_post_count=Count("posts"))
+        return super().get_queryset(request).annotate(_post_count=Count("posts")).order_by("name")
 
     @admin.display(description="posts", ordering="_post_count")
     def post_count(self, category: Category) -> int:

@@ -75,7 +75,8 @@ def add_heading_ids(html: str) -> str:
     def label(match: re.Match) -> str:
         level, attrs, inner = match.groups()
         existing = _ID_ATTR.search(attrs)
-        base = existing.group(1) if existing else slugify(plain_text(inner))[:60] or "section"
+        text = unescape(existing.group(1)) if existing else plain_text(inner)
+        base = slugify(text)[:60] or "section"
         anchor, n = base, 2
         while anchor in used:
             anchor, n = f"{base}-{n}", n + 1

@@ -1,4 +1,5 @@
 import pytest
+from django.test import Client
 
 
 @pytest.fixture(autouse=True)
@@ -17,10 +18,18 @@ def _plain_static_storage(settings):
 
 
 @pytest.fixture
-def staff_client(client, django_user_model):
+def staff_client(db, django_user_model):
+    """A signed-in superuser's client, separate from the anonymous `client`."""
+    client = Client()
     user = django_user_model.objects.create_user(
         "staffer", "staffer@example.com", "a-long-staff-password", is_staff=True, is_superuser=True
     )
     client.force_login(user)
     client.user = user
     return client
+
+
+@pytest.fixture(autouse=True)
+def _fast_password_hashing(settings):
+    """Hashing strength is not under test; the suite creates many users."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

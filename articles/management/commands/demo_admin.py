@@ -10,6 +10,9 @@ from django.core.management.base import BaseCommand, CommandError
 class Command(BaseCommand):
     help = "Create or reset the local demo superuser 'admin' and print its password (DEBUG only)."
 
+    def add_arguments(self, parser) -> None:
+        parser.add_argument("--url", default="http://127.0.0.1:8000/admin/", help="Where it runs.")
+
     def handle(self, *args, **options) -> None:
         if not settings.DEBUG:
             raise CommandError("demo_admin only runs with DEBUG=1; use createsuperuser instead.")
@@ -22,7 +25,7 @@ class Command(BaseCommand):
         user.save()
         self.stdout.write(
             self.style.SUCCESS(
-                "\nAdmin: http://127.0.0.1:8000/admin/  user: admin  "
+                f"\nAdmin: {options['url']}  user: admin  "
                 f"password: {password}\n(a new password is made each time `make run` starts)\n"
             )
         )

@@ -1,0 +1,122 @@
+import io
+import os
+import subprocess
+import sys
+from http import HTTPStatus
+from pathlib import Path
+
+import pytest
+from django.conf import settings as django_settings
+from django.core.management import call_command
+
+from articles.models import Category, Page, Post, Procedure, Reference, Reviewer, Tag
+
+ROOT = Path(django_settings.BASE_DIR)
+
+
+def snapshot() -> dict:
+    return {
+        "posts": sorted(
+            (
+                p.slug,
+                p.title,
+                p.body,
+                str(p.published_at),
+                p.featured_image.name,
+                tuple(sorted(p.categories.values_list("slug", flat=True))),
+                tuple(sorted(p.procedures.values_list("slug", flat=True))),
+                tuple(sorted(p.tags.values_list("slug", flat=True))),
+            )
+            for p in Post.objects.all()
+        ),
+        "counts": [
+            m.objects.count() for m in (Category, Page, Procedure, Reference, Reviewer, Tag)
+        ],
+        "related": sorted(Procedure.related.through.objects.values_list("from_procedure__slug")),
+    }
+
+
+@pytest.mark.django_db
+def test_seed_demo_twice_leaves_the_same_content(settings):
+    call_command("seed_demo", stdout=io.StringIO())
+    first = snapshot()
+    files = sorted(p.name for p in Path(settings.MEDIA_ROOT).rglob("*") if p.is_file())
+
+    call_command("seed_demo", stdout=io.StringIO())
+
+    assert snapshot() == first
+    assert sorted(p.name for p in Path(settings.MEDIA_ROOT).rglob("*") if p.is_file()) == files
+
+
+@pytest.mark.django_db
+def test_demo_content_has_what_the_product_promises(client):
+    call_command("seed_demo", stdout=io.StringIO())
+
+    assert Post.objects.published().count() >= 12
+    microneedling = Procedure.objects.get(slug="microneedling")
+    assert "collagen induction therapy" in microneedling.aliases.lower()
+    assert microneedling.session_minutes == 30
+    assert Procedure.objects.filter(slug="prp").exists()
+    article = Post.objects.get(slug="does-microneedling-improve-acne-scars")
+    assert article.featured_image and article.featured_image_alt
+    assert article.reviewed_by is not None
+    response = client.get(article.get_absolute_url())
+    assert response.status_code == HTTPStatus.OK
+    html = response.content.decode()
+    for heading in [
+        "Understanding acne scars",
+        "What is microneedling?",
+        "How microneedling improves acne scars",
+        "Microneedling and PRP for acne scars",
+        "Share This Post",
+        "Medically reviewed by",
+        "Not medical advice.",
+    ]:
+        assert heading in html
+    assert client.get("/privacy-policy/").status_code == HTTPStatus.OK
+
+
+def run_manage(*args: str, **env: str) -> subprocess.CompletedProcess:
+    ours = {"DEBUG", "SECRET_KEY", "ALLOWED_HOSTS", "SECURE_SSL_REDIRECT", "DATABASE_URL"}
+    clean_env = {k: v for k, v in os.environ.items() if k not in ours}
+    return subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=ROOT,
+        env={**clean_env, **env},
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+
+
+def test_check_deploy_is_clean_with_production_settings():
+    result = run_manage(
+        "check",
+        "--deploy",
+        "--fail-level",
+        "WARNING",
+        DEBUG="0",
+        SECRET_KEY="a-real-production-key-" + "x9Qz" * 12,
+        ALLOWED_HOSTS="cosmediclist.example",
+    )
+
+    assert result.returncode == 0, result.stderr + result.stdout
+    assert "no issues" in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("env", "message"),
+    [
+        ({"DEBUG": "maybe"}, "DEBUG must be one of"),
+        ({"DEBUG": "0"}, "SECRET_KEY must be set"),
+        ({"DEBUG": "1", "POSTS_PER_PAGE": "ten"}, "POSTS_PER_PAGE must be a whole number"),
+        ({"DEBUG": "1", "SITE_URL": "cosmediclist.example"}, "SITE_URL must be an absolute"),
+        ({"DEBUG": "1", "CSRF_TRUSTED_ORIGINS": "example.org"}, "need a scheme"),
+    ],
+)
+def test_malformed_settings_stop_start_up_with_the_variable_named(env, message):
+    result = run_manage("check", **env)
+
+    assert result.returncode != 0
+    assert message in result.stderr
