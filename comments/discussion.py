@@ -19,7 +19,7 @@ from articles.models import Post
 
 from . import moderation
 from .forms import CommentForm
-from .models import Comment
+from .models import Comment, Status
 
 PERSONAL_PARAMETER = "unapproved"
 
@@ -54,7 +54,13 @@ def build_discussion(
     if personal:
         ids = moderation.own_comment_ids(request)
         if ids:
-            own_pending = list(Comment.objects.pending().on(post).filter(pk__in=ids).for_thread())
+            # Held, spam or trash alike: a sender is never told which it was.
+            own_pending = list(
+                Comment.objects.on(post)
+                .exclude(status=Status.APPROVED)
+                .filter(pk__in=ids)
+                .for_thread()
+            )
     by_id = {comment.pk: comment for comment in comments}
     for comment in comments + own_pending:
         comment.children = []
