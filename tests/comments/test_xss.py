@@ -99,7 +99,8 @@ def test_hostile_websites_are_refused_by_the_form(client):
 def test_hostile_stored_data_renders_inert_on_the_page_and_in_the_admin(client, staff_client):
     """Imported or edited data never went through the form: the templates must hold anyway."""
     post = make_post(slug="needling")
-    for n, payload in enumerate(PAYLOADS):
+    stored = [p for p in PAYLOADS if "\x00" not in p]  # PostgreSQL text cannot hold NUL
+    for n, payload in enumerate(stored):
         make_comment(
             post,
             author_name=payload[:100],

@@ -1,0 +1,158 @@
+from http import HTTPStatus
+
+import pytest
+from django.core.exceptions import ImproperlyConfigured
+from django.tasks import default_task_backend
+
+from comments.models import Comment, Status
+from cosmediclist.settings import env_emails
+from tests.builders import make_post, make_user
+from tests.comments.builders import make_comment, send_comment
+
+pytestmark = pytest.mark.django_db
+
+
+def test_moderators_are_emailed_about_a_held_comment_after_commit(
+    client, settings, mailoutbox, django_capture_on_commit_callbacks
+):
+    settings.MODERATOR_EMAILS = ["mod@example.com", "second@example.com"]
+    post = make_post(title="Needling")
+
+    with django_capture_on_commit_callbacks() as callbacks:
+        send_comment(client, post, author_name="Jo", author_email="jo@example.net")
+        assert mailoutbox == []
+    for callback in callbacks:
+        callback()
+
+    comment = Comment.objects.get()
+    assert len(mailoutbox) == 1
+    mail = mailoutbox[0]
+    assert mail.to == ["mod@example.com", "second@example.com"]
+    assert "awaiting moderation" in mail.subject
+    assert f"http://testserver/admin/comments/comment/{comment.pk}/change/" in mail.body
+    assert "jo@example.net" not in mail.body
+
+
+def test_nobody_is_emailed_when_no_moderators_are_configured(
+    client, settings, mailoutbox, django_capture_on_commit_callbacks
+):
+    settings.MODERATOR_EMAILS = []
+
+    with django_capture_on_commit_callbacks(execute=True):
+        send_comment(client, make_post())
+
+    assert mailoutbox == []
+
+
+def test_spam_and_trash_do_not_disturb_the_moderators(
+    client, settings, mailoutbox, django_capture_on_commit_callbacks
+):
+    settings.MODERATOR_EMAILS = ["mod@example.com"]
+
+    with django_capture_on_commit_callbacks(execute=True):
+        send_comment(client, make_post(), homepage="bot")
+
+    assert Comment.objects.get().status == Status.SPAM
+    assert mailoutbox == []
+
+
+def test_the_post_author_is_emailed_when_a_comment_is_approved(
+    staff_client, mailoutbox, django_capture_on_commit_callbacks
+):
+    author = make_user(email="writer@example.com")
+    post = make_post(author=author, title="Needling")
+    comment = make_comment(post, status=Status.PENDING, author_name="Jo", body="Great read")
+
+    with django_capture_on_commit_callbacks(execute=True):
+        staff_client.post(
+            "/admin/comments/comment/", {"action": "approve", "_selected_action": [comment.pk]}
+        )
+
+    assert [m.to for m in mailoutbox] == [["writer@example.com"]]
+    assert "Great read" in mailoutbox[0].body
+    assert post.get_absolute_url() in mailoutbox[0].body
+
+
+def test_an_opted_in_commenter_is_told_about_a_reply_and_can_unsubscribe_in_one_click(
+    client, staff_client, mailoutbox, django_capture_on_commit_callbacks
+):
+    post = make_post(author=make_user(email=""))
+    parent = make_comment(post, author_email="asker@example.net", notify_replies=True)
+    other = make_comment(post, author_email="asker@example.net", notify_replies=True)
+    reply = make_comment(
+        post,
+        parent=parent,
+        status=Status.PENDING,
+        author_name="Helper",
+        author_email="helper@x.net",
+    )
+
+    with django_capture_on_commit_callbacks(execute=True):
+        staff_client.post(
+            "/admin/comments/comment/", {"action": "approve", "_selected_action": [reply.pk]}
+        )
+
+    assert len(mailoutbox) == 1
+    mail = mailoutbox[0]
+    assert mail.to == ["asker@example.net"]
+    assert "Helper replied" in mail.body
+    assert "helper@x.net" not in mail.body
+    link = mail.extra_headers["List-Unsubscribe"].strip("<>")
+    assert link in mail.body
+    assert mail.extra_headers["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
+
+    response = client.get(link.removeprefix("http://testserver"))
+
+    assert response.status_code == HTTPStatus.OK
+    assert "You are unsubscribed" in response.content.decode()
+    assert not Comment.objects.filter(pk__in=[parent.pk, other.pk], notify_replies=True).exists()
+
+
+def test_a_tampered_unsubscribe_link_changes_nothing(client):
+    post = make_post()
+    parent = make_comment(post, notify_replies=True)
+
+    response = client.get("/comments/unsubscribe/1:tampered/")
+
+    assert response.status_code == HTTPStatus.BAD_REQUEST
+    parent.refresh_from_db()
+    assert parent.notify_replies
+
+
+def test_commenters_who_did_not_opt_in_get_no_reply_emails(
+    staff_client, mailoutbox, django_capture_on_commit_callbacks
+):
+    post = make_post(author=make_user(email=""))
+    parent = make_comment(post, notify_replies=False)
+    reply = make_comment(post, parent=parent, status=Status.PENDING)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        staff_client.post(
+            "/admin/comments/comment/", {"action": "approve", "_selected_action": [reply.pk]}
+        )
+
+    assert mailoutbox == []
+
+
+def test_notifications_go_through_the_tasks_framework(
+    client, settings, mailoutbox, django_capture_on_commit_callbacks
+):
+    settings.TASKS = {"default": {"BACKEND": "django.tasks.backends.dummy.DummyBackend"}}
+    settings.MODERATOR_EMAILS = ["mod@example.com"]
+
+    with django_capture_on_commit_callbacks(execute=True):
+        send_comment(client, make_post())
+
+    assert mailoutbox == []
+    [result] = default_task_backend.results
+    assert result.task.name == "notify_moderators"
+    assert result.args[0] == Comment.objects.get().pk
+
+
+def test_moderator_emails_are_parsed_strictly(monkeypatch):
+    monkeypatch.setenv("MODERATOR_EMAILS", "a@example.com, b@example.org")
+    assert env_emails("MODERATOR_EMAILS") == ["a@example.com", "b@example.org"]
+
+    monkeypatch.setenv("MODERATOR_EMAILS", "a@example.com; b@example.org")
+    with pytest.raises(ImproperlyConfigured, match="MODERATOR_EMAILS"):
+        env_emails("MODERATOR_EMAILS")
