@@ -78,8 +78,10 @@ def build_discussion(
 
     paginator = Paginator(roots, moderation.setting("COMMENTS_PER_PAGE"))
     number = _int(request.GET.get("cpage")) or 1
-    if reply_to is not None:
-        root = reply_to
+    # Open the page holding the comment being answered, or the sender's own new comment.
+    focus = reply_to or (own_pending[-1] if own_pending and "cpage" not in request.GET else None)
+    if focus is not None:
+        root = focus
         while root.parent_id in by_id:
             root = by_id[root.parent_id]
         if root in roots:

@@ -133,6 +133,22 @@ class Comment(models.Model):
     def get_absolute_url(self) -> str:
         return f"{self.post.get_absolute_url()}#comment-{self.pk}"
 
+    def page_number(self, per_page: int) -> int:
+        """Which page of the post's discussion shows this (approved) comment's thread."""
+        root = self
+        while root.parent_id:
+            root = Comment.objects.only("pk", "parent_id", "created_at").get(pk=root.parent_id)
+        earlier = (
+            Comment.objects.approved()
+            .on(self.post)
+            .filter(parent=None)
+            .filter(
+                Q(created_at__lt=root.created_at) | Q(created_at=root.created_at, pk__lt=root.pk)
+            )
+            .count()
+        )
+        return earlier // per_page + 1
+
     def get_admin_url(self) -> str:
         return reverse("admin:comments_comment_change", args=[self.pk])
 

@@ -4,6 +4,7 @@ Playwright and Chromium are installed."""
 
 import os
 import shutil
+from contextlib import ExitStack
 
 import pytest
 
@@ -23,22 +24,32 @@ ARGS = [
 
 
 @pytest.fixture
-def page(monkeypatch):
+def open_page(monkeypatch, short_lived_connections):
+    """Start Chromium only once the test's data is in place: once Playwright runs, the test's
+    code no longer shares its database connection with pytest-django (greenlet contexts), so
+    tests touch the database before calling this, never after."""
     monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-    with sync_api.sync_playwright() as playwright:
+    stack = ExitStack()
+
+    def start():
+        playwright = stack.enter_context(sync_api.sync_playwright())
         browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=ARGS)
+        stack.callback(browser.close)
         page = browser.new_page()
         page.console_messages = []
         page.on("console", lambda m: page.console_messages.append(f"{m.type}: {m.text}"))
-        yield page
-        browser.close()
+        return page
+
+    yield start
+    stack.close()
 
 
 def test_the_reply_link_moves_the_form_under_the_comment_and_cancel_brings_it_back(
-    live_server, page
+    live_server, open_page
 ):
     post = make_post(slug="needling")
     first = make_comment(post, author_name="Priya")
+    page = open_page()
 
     page.goto(f"{live_server.url}/needling/")
     page.click(f"a.comment__reply[data-reply-to='{first.pk}']")
@@ -59,9 +70,10 @@ def test_the_reply_link_moves_the_form_under_the_comment_and_cancel_brings_it_ba
     assert page.console_messages == []
 
 
-def test_remembered_details_fill_the_form_on_the_next_visit(live_server, page, settings):
+def test_remembered_details_fill_the_form_on_the_next_visit(live_server, open_page, settings):
     settings.COMMENTS_MIN_SECONDS = 0
     make_post(slug="needling")
+    page = open_page()
 
     page.goto(f"{live_server.url}/needling/")
     page.fill("#id_body", "A question from the browser")

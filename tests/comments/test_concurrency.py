@@ -45,7 +45,7 @@ def _poster(address: str, post_id: int, token: str, poster: int) -> list[int]:
 
 
 @pytest.mark.django_db(transaction=True)
-def test_concurrent_posters_lose_and_double_nothing(live_server, settings):
+def test_concurrent_posters_lose_and_double_nothing(live_server, settings, short_lived_connections):
     if connection.vendor != "postgresql":
         pytest.skip("measures PostgreSQL under concurrent writers; SQLite serialises writes")
     settings.COMMENTS_FLOOD_COUNT = 1_000_000

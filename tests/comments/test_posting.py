@@ -268,3 +268,28 @@ def test_a_cached_copy_of_the_page_still_lets_another_visitor_post(client, djang
 
     assert response.status_code == HTTPStatus.SEE_OTHER
     assert Comment.objects.count() == 1
+
+
+def test_after_posting_the_page_holding_the_new_comment_is_shown(client, staff_client, settings):
+    settings.COMMENTS_PER_PAGE = 2
+    post = make_post(slug="needling")
+    for n in range(4):
+        make_comment(post, body=f"Thread {n}")
+
+    held = send_comment(client, post, body="Mine, held")
+    staff = send_comment(staff_client, post, body="From the team")
+
+    assert "Mine, held" in client.get(held["Location"]).content.decode()
+    comment = Comment.objects.get(body="From the team")
+    assert staff["Location"] == f"/needling/?cpage=3#comment-{comment.pk}"
+    assert "From the team" in client.get(staff["Location"]).content.decode()
+
+
+def test_deleting_a_post_takes_its_threaded_comments_with_it():
+    post = make_post()
+    parent = make_comment(post)
+    make_comment(post, parent=make_comment(post, parent=parent))
+
+    post.delete()
+
+    assert not Comment.objects.exists()
