@@ -62,15 +62,36 @@ def _remember_author(response: HttpResponse, comment: Comment, consent: bool) ->
     )
 
 
+def _is_cross_site(request: HttpRequest) -> bool:
+    """What the browser says about where the form was sent from (absent: not a browser)."""
+    if request.META.get("HTTP_SEC_FETCH_SITE", "") == "cross-site":
+        return True
+    origin = request.META.get("HTTP_ORIGIN", "")
+    if not origin or origin == "null":
+        return bool(origin)
+    return origin not in {
+        f"{request.scheme}://{request.get_host()}",
+        *settings.CSRF_TRUSTED_ORIGINS,
+    }
+
+
 # Exempt from Django's CSRF check on purpose: the page holding the form may come from a shared
-# cache, so it cannot carry a per-visitor token. Cross-site posts gain nothing: our cookies are
-# SameSite=Lax (a forged post arrives without the staff session or the trust cookie) and the
-# signed form token still has to be valid.
+# cache, so it cannot carry a per-visitor token. Cross-site posts gain nothing: browsers say
+# where a post comes from (refused below), our cookies are SameSite=Lax (a forged post arrives
+# without the staff session or the trust cookie), and the signed form token must be valid.
 @csrf_exempt
 @require_POST
 def post_comment(request: HttpRequest, post_id: int) -> HttpResponse:
     post = get_object_or_404(Post.objects.published(), pk=post_id)
     form = CommentForm(post, request.POST)
+    if _is_cross_site(request):
+        return _refused(
+            request,
+            post,
+            form,
+            HTTPStatus.FORBIDDEN,
+            "Comments can only be sent from the form on this site.",
+        )
     if not moderation.comments_open(post):
         return _refused(
             request, post, form, HTTPStatus.FORBIDDEN, "Comments are closed on this article."

@@ -49,9 +49,11 @@ def unique_ip() -> str:
 
 def send_comment(client, post, *, ip: str | None = None, **fields):
     """Post the form as a browser would (from a fresh IP unless one is given)."""
+    headers = {k: fields.pop(k) for k in list(fields) if k.startswith("HTTP_")}
+    headers.setdefault("HTTP_USER_AGENT", "Mozilla/5.0 (test browser)")
     return client.post(
         f"/comments/post/{post.pk}/",
         form_data(post, **fields),
         REMOTE_ADDR=ip or unique_ip(),
-        HTTP_USER_AGENT="Mozilla/5.0 (test browser)",
+        **headers,
     )

@@ -370,3 +370,35 @@ def test_the_client_ip_can_come_from_a_trusted_proxy_header(client, settings):
     )
 
     assert Comment.objects.get().ip_address == "198.51.100.20"
+
+
+@pytest.mark.parametrize(
+    "headers",
+    [
+        {"HTTP_ORIGIN": "https://evil.example"},
+        {"HTTP_ORIGIN": "null"},
+        {"HTTP_SEC_FETCH_SITE": "cross-site"},
+    ],
+)
+def test_a_post_another_site_makes_the_browser_send_is_refused(client, headers):
+    post = make_post()
+
+    response = client.post(
+        f"/comments/post/{post.pk}/",
+        {"token": token_for(post), "body": "Hi", "author_name": "A", "author_email": "a@b.net"},
+        **headers,
+    )
+
+    _refused(
+        response, HTTPStatus.FORBIDDEN, "Comments can only be sent from the form on this site."
+    )
+
+
+def test_a_post_from_the_sites_own_page_is_accepted(client):
+    post = make_post()
+
+    response = send_comment(
+        client, post, HTTP_ORIGIN="http://testserver", HTTP_SEC_FETCH_SITE="same-origin"
+    )
+
+    assert response.status_code == HTTPStatus.SEE_OTHER

@@ -156,3 +156,16 @@ def test_moderator_emails_are_parsed_strictly(monkeypatch):
     monkeypatch.setenv("MODERATOR_EMAILS", "a@example.com; b@example.org")
     with pytest.raises(ImproperlyConfigured, match="MODERATOR_EMAILS"):
         env_emails("MODERATOR_EMAILS")
+
+
+def test_a_staff_reply_tells_the_opted_in_commenter_at_once(
+    client, staff_client, mailoutbox, django_capture_on_commit_callbacks
+):
+    post = make_post(author=staff_client.user)
+    parent = make_comment(post, author_email="asker@example.net", notify_replies=True)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        send_comment(staff_client, post, parent=str(parent.pk), author_name="Editor")
+
+    assert [m.to for m in mailoutbox] == [["asker@example.net"]]
+    assert "Editor replied" in mailoutbox[0].body
