@@ -7,6 +7,8 @@ import subprocess
 import sys
 import time
 import urllib.request
+from dataclasses import dataclass
+from email.message import Message
 from http import HTTPStatus
 from pathlib import Path
 
@@ -60,7 +62,7 @@ def production_server(tmp_path_factory):
     deadline = time.monotonic() + 60
     while True:
         try:
-            fetch(base + "/probe/").read()
+            fetch(base + "/probe/")
         except OSError:
             if time.monotonic() > deadline or server.poll() is not None:
                 server.kill()
@@ -74,20 +76,33 @@ def production_server(tmp_path_factory):
     log.close()
 
 
-def fetch(url: str, scheme: str = "https"):
+@dataclass
+class Answer:
+    status: int
+    headers: Message
+    body: bytes
+
+    @property
+    def text(self) -> str:
+        return self.body.decode()
+
+
+def fetch(url: str, scheme: str = "https") -> Answer:
     """A request as a TLS-terminating proxy in front of gunicorn would pass it on."""
     request = urllib.request.Request(url, headers={"X-Forwarded-Proto": scheme})
     try:
-        return urllib.request.urlopen(request, timeout=10)
+        response = urllib.request.urlopen(request, timeout=10)
     except urllib.error.HTTPError as error:
-        return error
+        response = error
+    with response:
+        return Answer(response.status, response.headers, response.read())
 
 
 def test_gunicorn_serves_the_demo_site_with_security_headers(production_server):
     response = fetch(production_server + "/does-microneedling-improve-acne-scars/")
 
     assert response.status == HTTPStatus.OK
-    html = response.read().decode()
+    html = response.text
     assert "Does Microneedling Improve Acne Scars?" in html
     csp = response.headers["Content-Security-Policy"]
     assert "script-src 'self'" in csp
@@ -106,13 +121,14 @@ def test_plain_http_is_redirected_to_https(production_server):
     request = urllib.request.Request(production_server + "/", headers={"X-Forwarded-Proto": "http"})
     with pytest.raises(urllib.error.HTTPError) as answer:
         opener.open(request, timeout=10)
+    answer.value.close()
 
     assert answer.value.status == HTTPStatus.MOVED_PERMANENTLY
     assert answer.value.headers["Location"].startswith("https://127.0.0.1")
 
 
 def test_gunicorn_serves_hashed_static_files_for_a_year(production_server):
-    html = fetch(production_server + "/").read().decode()
+    html = fetch(production_server + "/").text
     stylesheet = html.split('rel="stylesheet" href="')[1].split('"')[0]
     assert stylesheet.startswith("/static/css/site.") and stylesheet != "/static/css/site.css"
 
@@ -123,10 +139,10 @@ def test_gunicorn_serves_hashed_static_files_for_a_year(production_server):
 
 
 def test_gunicorn_serves_featured_images_and_friendly_404s(production_server):
-    html = fetch(production_server + "/").read().decode()
+    html = fetch(production_server + "/").text
     image = html.split('<img src="')[1].split('"')[0]
 
     assert fetch(production_server + image).status == HTTPStatus.OK
     missing = fetch(production_server + "/no-such-page/")
     assert missing.status == HTTPStatus.NOT_FOUND
-    assert "We couldn’t find that page" in missing.read().decode()
+    assert "We couldn’t find that page" in missing.text
