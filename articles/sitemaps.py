@@ -95,6 +95,8 @@ class PostSitemap(SiteSitemap):
                 "changed_at",
                 "published_at",
                 "featured_image",
+                "featured_image_width",  # read by ImageField whenever a post is loaded
+                "featured_image_height",
                 "featured_image_alt",
             )
             .order_by("-published_at", "-pk")

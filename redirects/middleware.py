@@ -70,8 +70,8 @@ class RedirectFallbackMiddleware:
             )
         target = redirect.new_path
         if not is_external(target):
-            target = Redirect.objects.final_target(target)
-        if target in (request.path, full_path):
+            target = Redirect.objects.final_target(target, origin=redirect.old_path)
+        if target is None or target in (request.path, full_path):
             return None  # a loop made by hand: better a 404 than a browser stuck in a loop
         query = request.META.get("QUERY_STRING", "")
         if query and redirect.old_path == request.path and "?" not in target:

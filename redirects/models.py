@@ -66,9 +66,12 @@ class RedirectQuerySet(models.QuerySet):
                 },
             )
 
-    def final_target(self, path: str) -> str:
-        """Follow redirects from `path` to where the chain ends (one query per hop)."""
-        seen = {path}
+    def final_target(self, path: str, origin: str = "") -> str | None:
+        """Follow redirects from `path` to where the chain ends (one query per hop).
+
+        None when the chain loops (back to `origin` or onto itself).
+        """
+        seen = {path, origin}
         target = path
         for _ in range(MAX_HOPS):
             nxt = (
@@ -76,11 +79,13 @@ class RedirectQuerySet(models.QuerySet):
                 .values_list("new_path", flat=True)
                 .first()
             )
-            if nxt is None or is_external(nxt) or nxt in seen:
+            if nxt is None or is_external(nxt):
                 return nxt or target
+            if nxt in seen:
+                return None
             seen.add(nxt)
             target = nxt
-        return target
+        return None
 
 
 class Redirect(models.Model):
