@@ -101,13 +101,19 @@ def not_modified(request: HttpRequest, validators: Validators | None) -> HttpRes
     """A 304 (or 412) when the client's copy is current; None when the page must be rendered."""
     if validators is None or request.method not in ("GET", "HEAD") or is_personal(request):
         return None
-    return get_conditional_response(
+    response = get_conditional_response(
         request,
         etag=validators.etag,
         last_modified=int(validators.last_modified.timestamp())
         if validators.last_modified
         else None,
     )
+    if response is not None:
+        # Browsers merge a 304's headers into the stored page. A fresh policy would carry no
+        # nonce (nothing was rendered) and break the stored page's nonce'd scripts: send none.
+        response._csp_config = {}
+        response._csp_ro_config = {}
+    return response
 
 
 def stamp(

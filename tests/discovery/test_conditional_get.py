@@ -49,6 +49,9 @@ def test_a_repeated_request_with_the_etag_answers_304_with_an_empty_body(client,
     assert again.status_code == HTTPStatus.NOT_MODIFIED
     assert again.content == b""
 
+    assert "Content-Security-Policy" in first
+    assert "Content-Security-Policy" not in again  # would replace the stored page's policy
+
     by_date = client.get(url, headers={"if-modified-since": first["Last-Modified"]})
     assert by_date.status_code == HTTPStatus.NOT_MODIFIED
     assert by_date.content == b""

@@ -214,3 +214,16 @@ def test_a_feed_costs_the_same_number_of_queries_for_few_or_many_posts(
     with django_assert_num_queries(len(few)):
         response = client.get(url)
     assert len(feedparser.parse(response.content).entries) == 14
+
+
+def test_feeds_answer_only_get_and_head(client):
+    make_post()
+    assert client.head("/feed/").status_code == HTTPStatus.OK
+    assert client.post("/feed/").status_code == HTTPStatus.METHOD_NOT_ALLOWED
+
+
+def test_a_category_cannot_take_the_slug_of_its_feed(staff_client):
+    response = staff_client.post("/admin/articles/category/add/", {"name": "Feed", "slug": "feed"})
+
+    assert response.status_code == HTTPStatus.OK
+    assert "the address of each category" in response.content.decode()

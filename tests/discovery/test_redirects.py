@@ -180,3 +180,16 @@ def test_posts_scheduled_for_later_keep_their_address_free(client):
     _rename(post, "later-still")
 
     assert not Redirect.objects.exists()
+
+
+def test_staff_can_list_redirects_and_wordpress_ids_in_the_admin(staff_client):
+    post = make_post(slug="listed")
+    _rename(post, "listed-now")
+    LegacyPostId.objects.create(post=post, wp_id=77)
+
+    redirects = staff_client.get("/admin/redirects/redirect/")
+    assert redirects.status_code == HTTPStatus.OK
+    assert "/listed/" in redirects.content.decode()
+    legacy = staff_client.get("/admin/redirects/legacypostid/")
+    assert legacy.status_code == HTTPStatus.OK
+    assert "?p=77" in legacy.content.decode()
