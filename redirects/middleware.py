@@ -14,22 +14,26 @@ from django.template import loader
 
 from .models import LegacyPostId, Redirect, RedirectStatus, is_external
 
+WORDPRESS_QUERY_KEYS = frozenset({"p", "page_id", "cat", "tag", "author", "m", "attachment_id"})
+
 
 class RedirectFallbackMiddleware:
     """On a 404, answer 301 or 410 from the Redirect table; resolve WordPress `/?p=<id>`.
 
-    `/?p=<id>` is the home page address, which exists, so it is looked up before the view;
-    that costs one dictionary check on requests without `p`.
+    WordPress's query-string addresses (`/?p=<id>`, `/?page_id=<id>`, `/?cat=<id>`…) are the
+    home page's address, which exists, so they are looked up before the view: first `p` in
+    LegacyPostId, then the whole path with its query in the Redirect table. Requests without
+    those parameters pay one set check.
     """
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponseBase]) -> None:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponseBase:
-        if request.path == "/" and "p" in request.GET:
-            legacy = self._legacy_post(request.GET["p"])
-            if legacy is not None:
-                return legacy
+        if request.path == "/" and not WORDPRESS_QUERY_KEYS.isdisjoint(request.GET):
+            found = self._legacy_post(request.GET.get("p", "")) or self._redirect_for(request)
+            if found is not None:
+                return found
         response = self.get_response(request)
         if response.status_code != 404 or request.method not in ("GET", "HEAD"):
             return response

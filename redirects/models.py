@@ -45,11 +45,14 @@ def is_external(target: str) -> bool:
 
 
 class RedirectQuerySet(models.QuerySet):
-    def record_move(self, old_path: str, new_path: str) -> None:
+    def record_move(
+        self, old_path: str, new_path: str, source: str = RedirectSource.SLUG_CHANGE
+    ) -> None:
         """Content moved from `old_path` to `new_path`: redirect the old address, in one hop.
 
         Chains are collapsed (whatever led to the old address now leads straight to the new
         one) and loops cannot form: a redirect away from the new, now live, address is removed.
+        The WordPress importer records old permalinks the same way, with `source=IMPORT`.
         """
         old_path, new_path = normalise_path(old_path), normalise_path(new_path)
         if old_path == new_path:
@@ -62,7 +65,7 @@ class RedirectQuerySet(models.QuerySet):
                 defaults={
                     "new_path": new_path,
                     "status": RedirectStatus.MOVED,
-                    "source": RedirectSource.SLUG_CHANGE,
+                    "source": source,
                 },
             )
 

@@ -193,3 +193,14 @@ def test_staff_can_list_redirects_and_wordpress_ids_in_the_admin(staff_client):
     legacy = staff_client.get("/admin/redirects/legacypostid/")
     assert legacy.status_code == HTTPStatus.OK
     assert "?p=77" in legacy.content.decode()
+
+
+def test_wordpress_query_string_addresses_are_redirected_from_the_table(client):
+    make_post(slug="about-us")
+    Redirect.objects.record_move("/?page_id=2", "/about-us/", source=RedirectSource.IMPORT)
+
+    response = client.get("/?page_id=2")
+    assert response.status_code == HTTPStatus.MOVED_PERMANENTLY
+    assert response["Location"] == "/about-us/"
+    assert Redirect.objects.get().source == RedirectSource.IMPORT
+    assert client.get("/?page_id=3").status_code == HTTPStatus.OK
