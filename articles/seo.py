@@ -18,6 +18,7 @@ from django.http import HttpRequest
 from django.templatetags.static import static
 from django.urls import reverse
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.text import Truncator
 
 from .links import absolute_url
 from .models import Category, Page, Post, Procedure, Tag
@@ -276,7 +277,7 @@ def head_for(context) -> Head:
     archive = context.get("archive_object")
     feeds = _site_feeds(request)
 
-    if isinstance(post, Post) and view_name == "articles:slug_detail":
+    if isinstance(post, Post):
         canonical = absolute_url(request, post.get_absolute_url())
         categories = context.get("categories") or []
         head = Head(
@@ -313,7 +314,9 @@ def head_for(context) -> Head:
         title = context.get("title") or ""
         head = Head(
             title=str(title) or settings.SITE_NAME,
-            description=str(context.get("description") or title or DEFAULT_DESCRIPTION),
+            description=Truncator(
+                str(context.get("description") or title or DEFAULT_DESCRIPTION)
+            ).words(40, truncate=" …"),  # as the template's truncatewords
             canonical=canonical,
         )
         if view_name in HOME_VIEWS:

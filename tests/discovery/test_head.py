@@ -309,3 +309,10 @@ def test_archives_announce_their_own_feed_and_it_works(client, site, url, feed):
 
     assert feed in hrefs
     assert client.get(feed.removeprefix("http://testserver")).status_code == HTTPStatus.OK
+
+
+def test_an_archive_shares_its_meta_description_with_social_previews(client):
+    make_category(slug="long", name="Long", description="word " * 60)
+
+    head = read_head(client.get("/category/long/").content.decode())
+    assert head.one("og:description") == head.one("description") == "word " * 40 + "…"
