@@ -91,13 +91,11 @@ class PostSitemap(SiteSitemap):
             .annotate(lastmod=Greatest("changed_at", "published_at"))
             .only(
                 "slug",
-                "title",
                 "changed_at",
                 "published_at",
                 "featured_image",
                 "featured_image_width",  # read by ImageField whenever a post is loaded
                 "featured_image_height",
-                "featured_image_alt",
             )
             .order_by("-published_at", "-pk")
         )
@@ -105,12 +103,7 @@ class PostSitemap(SiteSitemap):
     def images(self, post: Post) -> list[dict]:
         if not post.featured_image:
             return []
-        return [
-            {
-                "location": absolute_url(self.request, post.featured_image.url),
-                "caption": post.featured_image_alt or post.title,
-            }
-        ]
+        return [{"location": absolute_url(self.request, post.featured_image.url)}]
 
 
 class PageSitemap(SiteSitemap):
