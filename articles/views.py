@@ -17,6 +17,7 @@ from django.urls import reverse
 from django.utils.cache import add_never_cache_headers
 from django.views.decorators.http import require_GET, require_safe
 
+from . import conditional
 from .markup import table_of_contents
 from .models import Category, Page, Post, PostQuerySet, Procedure, Tag
 
@@ -48,6 +49,9 @@ def _post_list(
 ) -> HttpResponse:
     if page == 1 and request.path.rstrip("/").endswith("/page/1"):
         return HttpResponsePermanentRedirect(base_url)
+    validators = conditional.listing_validators(queryset)
+    if response := conditional.not_modified(request, validators):
+        return response
     page_obj = _paginate(queryset.for_listing(), page)
     context = {
         "page_obj": page_obj,
@@ -57,7 +61,7 @@ def _post_list(
         "base_url": base_url,
         **extra,
     }
-    return render(request, template, context)
+    return conditional.stamp(request, render(request, template, context), validators)
 
 
 @require_safe
@@ -197,8 +201,12 @@ def procedure_list(request: HttpRequest) -> HttpResponse:
 @require_safe
 def procedure_detail(request: HttpRequest, slug: str) -> HttpResponse:
     procedure = get_object_or_404(Procedure.objects.prefetch_related("related"), slug=slug)
-    posts = Post.objects.published().filter(procedures=procedure).newest_first().for_listing()
-    return render(
+    posts = Post.objects.published().filter(procedures=procedure)
+    validators = conditional.listing_validators(posts, procedure.updated_at)
+    if response := conditional.not_modified(request, validators):
+        return response
+    posts = posts.newest_first().for_listing()
+    response = render(
         request,
         "articles/procedure_detail.html",
         {
@@ -210,6 +218,7 @@ def procedure_detail(request: HttpRequest, slug: str) -> HttpResponse:
             ],
         },
     )
+    return conditional.stamp(request, response, validators)
 
 
 def _post_for(request: HttpRequest, slug: str) -> Post | None:
@@ -239,9 +248,12 @@ def _related_posts(post: Post, limit: int = 3) -> list[Post]:
 @require_GET
 def slug_detail(request: HttpRequest, slug: str) -> HttpResponse:
     """`/<slug>/` is a post or a standing page, as on WordPress."""
+    validators = conditional.post_validators(slug)
+    if response := conditional.not_modified(request, validators):
+        return response
     post = _post_for(request, slug)
     if post is not None:
-        return post_detail(request, post)
+        return conditional.stamp(request, post_detail(request, post), validators)
     pages = Page.objects.all() if _is_staff(request) else Page.objects.published()
     page = get_object_or_404(pages, slug=slug)
     response = render(
