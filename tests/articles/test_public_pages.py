@@ -1,7 +1,7 @@
 import datetime
 import re
-from urllib.parse import urlsplit
 from http import HTTPStatus
+from urllib.parse import urlsplit
 
 import pytest
 import time_machine
