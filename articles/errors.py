@@ -5,7 +5,9 @@ from django.template import loader
 
 
 def page_not_found(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
-    body = loader.render_to_string("404.html", {"breadcrumbs": [("Page not found", "")]}, request)
+    body = loader.render_to_string(
+        "404.html", {"breadcrumbs": [("Page not found", "")], "noindex": True}, request
+    )
     return HttpResponseNotFound(body)
 
 

@@ -14,8 +14,9 @@ def absolute_url(request: HttpRequest | None, path: str) -> str:
     return request.build_absolute_uri(path)
 
 
-def share_links(url: str, title: str) -> list[tuple[str, str]]:
+def share_links(url: str, title: str, image: str = "") -> list[tuple[str, str]]:
     """(network, link) pairs of plain share links: no scripts, no tracking."""
+    pin = {"url": url, "description": title, **({"media": image} if image else {})}
     return [
         ("Facebook", "https://www.facebook.com/sharer/sharer.php?" + urlencode({"u": url})),
         ("X", "https://x.com/intent/post?" + urlencode({"url": url, "text": title})),
@@ -25,9 +26,8 @@ def share_links(url: str, title: str) -> list[tuple[str, str]]:
         ),
         (
             "Pinterest",
-            "https://pinterest.com/pin/create/button/?"
-            + urlencode({"url": url, "description": title}),
+            "https://pinterest.com/pin/create/button/?" + urlencode(pin),
         ),
         ("WhatsApp", "https://wa.me/?" + urlencode({"text": f"{title} {url}"})),
-        ("Email", f"mailto:?subject={quote(title)}&body={quote(url)}"),
+        ("Email", f"mailto:?subject={quote(title, safe='')}&body={quote(url, safe='')}"),
     ]

@@ -56,6 +56,8 @@ class Category(models.Model):
         return reverse("articles:category_detail", kwargs={"path": self.path})
 
     def clean(self) -> None:
+        if self.slug == "feed":
+            raise ValidationError({"slug": "“feed” is the address of each category's feed."})
         node, seen = self.parent, {self.pk}
         while node is not None:
             if node.pk in seen:

@@ -19,6 +19,7 @@ from django.views.decorators.http import require_GET, require_safe
 
 from comments.discussion import build_discussion
 
+from . import conditional
 from .markup import table_of_contents
 from .models import Category, Page, Post, PostQuerySet, Procedure, Tag
 
@@ -50,6 +51,9 @@ def _post_list(
 ) -> HttpResponse:
     if page == 1 and request.path.rstrip("/").endswith("/page/1"):
         return HttpResponsePermanentRedirect(base_url)
+    validators = conditional.listing_validators(queryset)
+    if response := conditional.not_modified(request, validators):
+        return response
     page_obj = _paginate(queryset.for_listing().with_comment_count(), page)
     context = {
         "page_obj": page_obj,
@@ -59,7 +63,7 @@ def _post_list(
         "base_url": base_url,
         **extra,
     }
-    return render(request, template, context)
+    return conditional.stamp(request, render(request, template, context), validators)
 
 
 @require_safe
@@ -199,14 +203,12 @@ def procedure_list(request: HttpRequest) -> HttpResponse:
 @require_safe
 def procedure_detail(request: HttpRequest, slug: str) -> HttpResponse:
     procedure = get_object_or_404(Procedure.objects.prefetch_related("related"), slug=slug)
-    posts = (
-        Post.objects.published()
-        .filter(procedures=procedure)
-        .newest_first()
-        .for_listing()
-        .with_comment_count()
-    )
-    return render(
+    posts = Post.objects.published().filter(procedures=procedure)
+    validators = conditional.listing_validators(posts, procedure.updated_at)
+    if response := conditional.not_modified(request, validators):
+        return response
+    posts = posts.newest_first().for_listing().with_comment_count()
+    response = render(
         request,
         "articles/procedure_detail.html",
         {
@@ -218,6 +220,7 @@ def procedure_detail(request: HttpRequest, slug: str) -> HttpResponse:
             ],
         },
     )
+    return conditional.stamp(request, response, validators)
 
 
 def _post_for(request: HttpRequest, slug: str) -> Post | None:
@@ -247,9 +250,12 @@ def _related_posts(post: Post, limit: int = 3) -> list[Post]:
 @require_GET
 def slug_detail(request: HttpRequest, slug: str) -> HttpResponse:
     """`/<slug>/` is a post or a standing page, as on WordPress."""
+    validators = conditional.post_validators(slug)
+    if response := conditional.not_modified(request, validators):
+        return response
     post = _post_for(request, slug)
     if post is not None:
-        return post_detail(request, post)
+        return conditional.stamp(request, post_detail(request, post), validators)
     pages = Page.objects.all() if _is_staff(request) else Page.objects.published()
     page = get_object_or_404(pages, slug=slug)
     response = render(

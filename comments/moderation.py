@@ -94,6 +94,14 @@ def make_token(post: Post, now: float | None = None) -> str:
     return signing.dumps({"p": post.pk, "t": rendered}, salt=TOKEN_SALT, compress=False)
 
 
+def comments_epoch() -> int:
+    """Changes every half of the form token's lifetime. Part of the post page's validators, so
+    a copy revalidated by a browser or a cache never carries a token too old to be accepted
+    (and a post closing by age shows it within that time)."""
+    half_life = max(setting("COMMENTS_MAX_AGE_SECONDS") // 2, 1)
+    return int(time.time()) // half_life
+
+
 def check_token(token: str, post: Post) -> Decision | None:
     try:
         data = signing.loads(token, salt=TOKEN_SALT)

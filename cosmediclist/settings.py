@@ -89,9 +89,11 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
+    "django.contrib.sitemaps",
     "django_ckeditor_5",
     "articles",
     "comments",
+    "redirects",
 ]
 
 MIDDLEWARE = [
@@ -104,6 +106,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Last, so it sees a 404 first: redirects cost nothing on pages that exist.
+    "redirects.middleware.RedirectFallbackMiddleware",
 ]
 
 ROOT_URLCONF = "cosmediclist.urls"
@@ -231,6 +235,13 @@ MEDICAL_DISCLAIMER = (
     "and are not right for everyone: talk to a qualified, registered clinician about your own "
     "skin and health before deciding on any treatment."
 )
+
+# Discovery: feeds, sitemap
+FEEDS_ITEMS = env_int("FEEDS_ITEMS", 20, minimum=1)
+# Full article text in feeds (else the summary only).
+FEEDS_FULL_CONTENT = env_bool("FEEDS_FULL_CONTENT", True)
+# Above this many URLs /sitemap.xml becomes an index of sections of at most this many each.
+SITEMAP_SECTION_SIZE = env_int("SITEMAP_SECTION_SIZE", 1000, minimum=1)
 
 # Security: on in every environment.
 SECURE_CONTENT_TYPE_NOSNIFF = True

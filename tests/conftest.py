@@ -33,3 +33,10 @@ def staff_client(db, django_user_model):
 def _fast_password_hashing(settings):
     """Hashing strength is not under test; the suite creates many users."""
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+def pytest_report_header(config) -> str:
+    from django.conf import settings
+
+    database = settings.DATABASES["default"]
+    return f"database: {database['ENGINE'].rsplit('.', 1)[-1]} ({database['NAME']})"

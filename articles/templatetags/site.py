@@ -12,4 +12,6 @@ def absolute(context, path: str) -> str:
 
 @register.simple_tag(takes_context=True)
 def share_links_for(context, post) -> list[tuple[str, str]]:
-    return share_links(absolute_url(context.get("request"), post.get_absolute_url()), post.title)
+    request = context.get("request")
+    image = absolute_url(request, post.featured_image.url) if post.featured_image else ""
+    return share_links(absolute_url(request, post.get_absolute_url()), post.title, image)

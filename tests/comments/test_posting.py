@@ -59,7 +59,8 @@ def test_only_the_author_sees_their_comment_awaiting_moderation(client, django_a
     assert "My own pending words" not in stranger.content.decode()
     assert "awaiting moderation" not in stranger.content.decode()
     assert "My own pending words" not in plain.content.decode()
-    assert "Cache-Control" not in plain
+    assert "private" not in plain.get("Cache-Control", "")
+    assert "no-store" not in plain.get("Cache-Control", "")
 
 
 def test_a_forged_cookie_does_not_reveal_someone_elses_pending_comment(client):
@@ -293,3 +294,25 @@ def test_deleting_a_post_takes_its_threaded_comments_with_it():
     post.delete()
 
     assert not Comment.objects.exists()
+
+
+def test_the_page_showing_a_held_comment_is_never_answered_with_304(client):
+    post = make_post(slug="needling")
+    etag = client.get("/needling/")["ETag"]
+    response = send_comment(client, post, body="Held words")
+
+    own = client.get(response["Location"], HTTP_IF_NONE_MATCH=etag)
+
+    assert own.status_code == HTTPStatus.OK
+    assert "Held words" in own.content.decode()
+
+
+def test_the_post_page_validators_change_before_the_form_token_could_expire(client, settings):
+    settings.COMMENTS_MAX_AGE_SECONDS = 3600
+    make_post(slug="needling")
+    etag = client.get("/needling/")["ETag"]
+
+    with time_machine.travel(timezone.now() + datetime.timedelta(minutes=31)):
+        response = client.get("/needling/", HTTP_IF_NONE_MATCH=etag)
+
+    assert response.status_code == HTTPStatus.OK

@@ -1,0 +1,134 @@
+"""Conditional GET: validators (ETag, Last-Modified) computed from the data, before rendering.
+
+A post's validator is its `changed_at` (moved on every save and by `Post.touch()` when its
+public discussion changes), the newest change to its procedures' facts, and the set of live
+posts (related-post links change when a post goes live, including a scheduled one whose time
+has come). A list's validator is one aggregate over the posts it lists: how many, which, the
+newest change and the newest publication time that has passed.
+
+Requests that may see a personal page (signed in, or a pending one-time message) are always
+rendered, so a 304 never hides something meant for that person.
+"""
+
+from __future__ import annotations
+
+import datetime
+import hashlib
+from dataclasses import dataclass
+
+from django.db.models import Count, Max, QuerySet, Sum
+from django.http import HttpRequest, HttpResponseBase
+from django.utils.cache import get_conditional_response, quote_etag
+from django.utils.http import http_date
+
+from comments.moderation import comments_epoch
+
+from .models import Post
+
+
+@dataclass(frozen=True)
+class Validators:
+    etag: str
+    last_modified: datetime.datetime | None
+
+    @classmethod
+    def of(cls, *parts: object, last_modified: datetime.datetime | None) -> Validators:
+        digest = hashlib.blake2b(repr(parts).encode(), digest_size=12).hexdigest()
+        return cls(etag=f"W/{quote_etag(digest)}", last_modified=last_modified)
+
+
+def _latest(*moments: datetime.datetime | None) -> datetime.datetime | None:
+    present = [m for m in moments if m is not None]
+    return max(present) if present else None
+
+
+def listing_validators(posts: QuerySet[Post], *extra: object) -> Validators:
+    """One aggregate query over the posts a list or feed shows (all its pages)."""
+    facts = posts.order_by().aggregate(
+        count=Count("pk", distinct=True),
+        ids=Sum("pk", distinct=True),
+        changed=Max("changed_at"),
+        published=Max("published_at"),
+    )
+    return Validators.of(
+        facts["count"],
+        facts["ids"],
+        facts["changed"],
+        facts["published"],
+        *extra,
+        last_modified=_latest(
+            facts["changed"],
+            facts["published"],
+            *(part for part in extra if isinstance(part, datetime.datetime)),
+        ),
+    )
+
+
+def site_state() -> tuple:
+    """What changes every post page's surroundings: the set of live posts."""
+    facts = Post.objects.published().aggregate(
+        count=Count("pk"), ids=Sum("pk"), published=Max("published_at")
+    )
+    return (facts["count"], facts["ids"], facts["published"])
+
+
+def post_validators(slug: str) -> Validators | None:
+    row = (
+        Post.objects.published()
+        .filter(slug=slug)
+        .values("pk", "changed_at")
+        .annotate(procedures_changed=Max("procedures__updated_at"))
+        .first()
+    )
+    if row is None:
+        return None
+    state = site_state()
+    return Validators.of(
+        row["pk"],
+        row["changed_at"],
+        row["procedures_changed"],
+        *state,
+        comments_epoch(),
+        last_modified=_latest(row["changed_at"], row["procedures_changed"], state[2]),
+    )
+
+
+def is_personal(request: HttpRequest) -> bool:
+    if getattr(request, "user", None) is not None and request.user.is_authenticated:
+        return True
+    if "unapproved" in request.GET:  # a commenter's own held comment (comments.discussion)
+        return True
+    messages = getattr(request, "_messages", None)
+    return messages is not None and len(messages) > 0
+
+
+def not_modified(request: HttpRequest, validators: Validators | None) -> HttpResponseBase | None:
+    """A 304 (or 412) when the client's copy is current; None when the page must be rendered."""
+    if validators is None or request.method not in ("GET", "HEAD") or is_personal(request):
+        return None
+    response = get_conditional_response(
+        request,
+        etag=validators.etag,
+        last_modified=int(validators.last_modified.timestamp())
+        if validators.last_modified
+        else None,
+    )
+    if response is not None:
+        # Browsers merge a 304's headers into the stored page. A fresh policy would carry no
+        # nonce (nothing was rendered) and break the stored page's nonce'd scripts: send none.
+        response._csp_config = {}
+        response._csp_ro_config = {}
+    return response
+
+
+def stamp(
+    request: HttpRequest, response: HttpResponseBase, validators: Validators | None
+) -> HttpResponseBase:
+    """Put the validators on a fresh 200 answer, and ask caches to check back each time."""
+    if validators is None or response.status_code != 200 or is_personal(request):
+        return response
+    response.headers["ETag"] = validators.etag
+    if validators.last_modified:
+        response.headers["Last-Modified"] = http_date(validators.last_modified.timestamp())
+    response.headers.setdefault("Cache-Control", "no-cache")
+    return response

@@ -1,0 +1,9 @@
+from django.apps import AppConfig
+
+
+class RedirectsConfig(AppConfig):
+    name = "redirects"
+    verbose_name = "Redirects"
+
+    def ready(self) -> None:
+        from . import signals  # noqa: F401
