@@ -18,7 +18,7 @@ class CommentForm(forms.ModelForm):
     - `token` is a signed (post id, render time) pair from `moderation.make_token`: a forged or
       edited token, one for another post, a form sent faster than a person types or one left
       open for days is refused (see `moderation.check_token`);
-    - `homepage` is a honeypot, hidden from people and from assistive technology; anything in
+    - `leave_empty` is a honeypot, hidden from people and from assistive technology; anything in
       it marks the comment as spam while the sender sees the usual thank-you;
     - flood, duplicate, link and term rules run afterwards in `moderation.decide`.
 
@@ -27,7 +27,7 @@ class CommentForm(forms.ModelForm):
     """
 
     token = forms.CharField(widget=forms.HiddenInput, required=False)
-    homepage = forms.CharField(
+    leave_empty = forms.CharField(
         required=False,
         label="Leave this field empty",
         widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),

@@ -113,7 +113,7 @@ def post_comment(request: HttpRequest, post_id: int) -> HttpResponse:
         request,
         comment,
         token=form.cleaned_data["token"],
-        honeypot=form.cleaned_data["homepage"],
+        honeypot=form.cleaned_data["leave_empty"],
     )
     if decision.refused:
         return _refused(request, post, form, decision.http_status, decision.message)

@@ -35,7 +35,7 @@ def form_data(post, **fields) -> dict:
         "author_name": f"Visitor {n}",
         "author_email": f"visitor{n}@example.net",
         "author_url": "",
-        "homepage": "",
+        "leave_empty": "",
         "parent": "",
     }
     data.update(fields)

@@ -89,7 +89,7 @@ def test_a_form_left_open_too_long_is_refused_and_the_reply_gets_a_fresh_token(c
 def test_a_filled_honeypot_stores_spam_and_shows_the_usual_thank_you(client):
     post = make_post(slug="needling")
 
-    response = send_comment(client, post, homepage="http://spam.example/")
+    response = send_comment(client, post, leave_empty="http://spam.example/")
 
     comment = Comment.objects.get()
     assert comment.status == Status.SPAM
@@ -105,7 +105,7 @@ def test_the_honeypot_rule_can_be_switched_off(client, settings):
     settings.COMMENTS_HONEYPOT = False
     post = make_post()
 
-    send_comment(client, post, homepage="filled by an autofill")
+    send_comment(client, post, leave_empty="filled by an autofill")
 
     assert Comment.objects.get().status == Status.PENDING
 

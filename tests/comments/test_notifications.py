@@ -50,7 +50,7 @@ def test_spam_and_trash_do_not_disturb_the_moderators(
     settings.MODERATOR_EMAILS = ["mod@example.com"]
 
     with django_capture_on_commit_callbacks(execute=True):
-        send_comment(client, make_post(), homepage="bot")
+        send_comment(client, make_post(), leave_empty="bot")
 
     assert Comment.objects.get().status == Status.SPAM
     assert mailoutbox == []
