@@ -64,6 +64,12 @@ class CommentAdmin(admin.ModelAdmin):
         if obj.status == Status.APPROVED and was != Status.APPROVED:
             notifications.comment_approved(obj, request)
 
+    def delete_queryset(self, request: HttpRequest, queryset: QuerySet) -> None:
+        posts = {c.post for c in queryset.approved().select_related("post")}
+        super().delete_queryset(request, queryset)
+        for post in posts:
+            post.touch()
+
     def _set_status(self, request: HttpRequest, queryset: QuerySet, status: str) -> int:
         changed = 0
         for comment in queryset.select_related("post"):

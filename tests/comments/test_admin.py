@@ -210,3 +210,17 @@ def test_a_comments_title_in_the_admin_never_shows_the_email():
     comment = make_comment(make_post(), author_email="ann@example.net")
 
     assert "ann@" not in str(comment)
+
+
+def test_deleting_approved_comments_in_bulk_touches_the_post(staff_client):
+    post = make_post()
+    comment = make_comment(post)
+    before = type(post).objects.get(pk=post.pk).changed_at
+
+    response = staff_client.post(
+        CHANGELIST, {"action": "delete_selected", "_selected_action": [comment.pk], "post": "yes"}
+    )
+
+    assert response.status_code == HTTPStatus.FOUND
+    assert not Comment.objects.exists()
+    assert type(post).objects.get(pk=post.pk).changed_at > before
