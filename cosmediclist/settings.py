@@ -94,6 +94,8 @@ INSTALLED_APPS = [
     "articles",
     "comments",
     "redirects",
+    "django.contrib.postgres",
+    "search",
 ]
 
 MIDDLEWARE = [
