@@ -11,32 +11,35 @@ Both start from `Post.objects.published()`, so drafts and scheduled posts never 
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
 from django.db import OperationalError, connection
-from django.db.models import F
+from django.db.models import Count, F, Window
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
 from articles.models import Post
 
+from .models import PostText
 from .query import MARK_START, MARK_STOP
 from .query import SearchQuery as ParsedQuery
+
+logger = logging.getLogger(__name__)
 
 # Weight of a match in each column: title, procedures (names and aliases), topics, excerpt, body.
 FTS5_WEIGHTS = (10.0, 5.0, 2.0, 2.0, 1.0)
 SNIPPET_WORDS = 30
 
 # `{published}` is the SQL of `Post.objects.published()`, compiled by Django with parameters.
-SQLITE_COUNT = (
-    "SELECT count(*) FROM search_posttext_fts WHERE search_posttext_fts MATCH %s "
-    "AND rowid IN ({published})"
-)
+# `+rowid` keeps SQLite from handing the IN list to FTS5 as one index lookup per published
+# post (slow); the full-text match runs once and its rows are checked against the list.
 SQLITE_RANKED = (
-    "SELECT rowid, bm25(search_posttext_fts, {weights}) AS score "
-    "FROM search_posttext_fts WHERE search_posttext_fts MATCH %s "
-    "AND rowid IN ({published}) ORDER BY score, rowid DESC LIMIT %s OFFSET %s"
+    "SELECT rowid, score, count(*) OVER () FROM ("
+    "SELECT rowid, bm25(search_posttext_fts, {weights}) AS score FROM search_posttext_fts "
+    "WHERE search_posttext_fts MATCH %s AND +rowid IN ({published})"
+    ") ORDER BY score, rowid DESC LIMIT %s OFFSET %s"
 )
 SQLITE_SNIPPETS = (
     "SELECT rowid, snippet(search_posttext_fts, 4, %s, %s, '…', %s) "
@@ -60,17 +63,27 @@ def highlight(text: str) -> SafeString:
 
 
 class SearchResults:
-    """The published posts matching a query, best first."""
+    """The published posts matching a query, best first.
 
-    def __init__(self, query: ParsedQuery) -> None:
+    One query ranks the matches and counts them all (a window count), returning only the ids
+    of the page asked for; a second one reads those posts and their snippets. `count()` reads
+    the window named by `expected` (the page the view is about to show), so a Paginator's
+    count-then-slice costs those two queries, not a separate count.
+    """
+
+    def __init__(self, query: ParsedQuery, expected: tuple[int, int] = (0, 10)) -> None:
         self.query = query
-        self._count: int | None = None
         self.is_postgresql = connection.vendor == "postgresql"
+        self._count: int | None = None
+        self._ranked: dict[tuple[int, int], list[tuple[int, float]]] = {}
+        self._expected = expected
 
     def count(self) -> int:
         if self._count is None:
-            self._count = self._pg_count() if self.is_postgresql else self._sqlite_count()
-        return self._count
+            self._rank(*self._expected)
+        if self._count is None:  # the expected window was past the end
+            self._rank(0, 1)
+        return self._count or 0
 
     def __len__(self) -> int:
         return self.count()
@@ -81,28 +94,46 @@ class SearchResults:
         start, stop = window.start or 0, window.stop
         if stop is None or stop <= start:
             return []
+        ranked = self._rank(start, stop)
+        if not ranked:
+            return []
         if self.is_postgresql:
-            return self._pg_page(start, stop)
-        return self._sqlite_page(start, stop)
+            return self._pg_hits(ranked)
+        return self._sqlite_hits(ranked)
+
+    def _rank(self, start: int, stop: int) -> list[tuple[int, float]]:
+        """(post id, score) for the window, best first; remembers the total as a side effect."""
+        for (first, last), ranked in self._ranked.items():
+            if first == start and (last >= stop or len(ranked) < last - first):
+                return ranked[: stop - start]  # e.g. a last page, shorter than expected
+        if (start, stop) not in self._ranked:
+            rows = (self._pg_rank if self.is_postgresql else self._sqlite_rank)(start, stop)
+            if rows:
+                self._count = rows[0][2]
+            self._ranked[start, stop] = [(pk, score) for pk, score, _total in rows]
+        return self._ranked[start, stop]
 
     # PostgreSQL
 
     def _pg_query(self) -> SearchQuery:
         return SearchQuery(self.query.as_websearch(), search_type="websearch", config="english")
 
-    def _pg_matches(self):
-        return Post.objects.published().filter(search_text__document=self._pg_query())
+    def _pg_rank(self, start: int, stop: int) -> list[tuple[int, float, int]]:
+        query = self._pg_query()
+        ranked = (
+            PostText.objects.filter(document=query, post__in=Post.objects.published().order_by())
+            .annotate(score=SearchRank(F("document"), query), total=Window(Count("*")))
+            .order_by("-score", "-post_id")
+            .values_list("post_id", "score", "total")
+        )
+        return list(ranked[start:stop])
 
-    def _pg_count(self) -> int:
-        return self._pg_matches().count()
-
-    def _pg_page(self, start: int, stop: int) -> list[Hit]:
+    def _pg_hits(self, ranked: list[tuple[int, float]]) -> list[Hit]:
         query = self._pg_query()
         posts = (
-            self._pg_matches()
+            Post.objects.filter(pk__in=[pk for pk, _score in ranked])
             .for_listing()
             .annotate(
-                rank=SearchRank(F("search_text__document"), query),
                 headline=SearchHeadline(
                     "search_text__body",
                     query,
@@ -113,16 +144,20 @@ class SearchResults:
                     min_words=SNIPPET_WORDS // 2,
                     max_fragments=2,
                     fragment_delimiter=" … ",
-                ),
+                )
             )
-            .order_by("-rank", "-published_at", "-pk")[start:stop]
+            .in_bulk()
         )
-        return [Hit(post, highlight(post.headline), post.rank) for post in posts]
+        return [
+            Hit(posts[pk], highlight(posts[pk].headline), score)
+            for pk, score in ranked
+            if pk in posts
+        ]
 
     # SQLite
 
     def _sqlite_published(self) -> tuple[str, tuple]:
-        sql, params = Post.objects.published().values("pk").query.sql_with_params()
+        sql, params = Post.objects.published().order_by().values("pk").query.sql_with_params()
         return sql, tuple(params)
 
     def _sqlite_rows(self, sql: str, params: tuple) -> list[tuple]:
@@ -132,33 +167,29 @@ class SearchResults:
                 return cursor.fetchall()
         except OperationalError:
             # The query builder quotes every term, so this is not expected; a reader still
-            # gets "no results" rather than an error page.
+            # gets "no results" rather than an error page, and the log says why.
+            logger.exception("SQLite full-text search failed")
             return []
 
-    def _sqlite_count(self) -> int:
+    def _sqlite_rank(self, start: int, stop: int) -> list[tuple[int, float, int]]:
         published, params = self._sqlite_published()
-        sql = SQLITE_COUNT.format(published=published)
-        rows = self._sqlite_rows(sql, (self.query.as_fts5(), *params))
-        return rows[0][0] if rows else 0
-
-    def _sqlite_page(self, start: int, stop: int) -> list[Hit]:
-        published, params = self._sqlite_published()
-        match = self.query.as_fts5()
         weights = ", ".join(str(weight) for weight in FTS5_WEIGHTS)
         sql = SQLITE_RANKED.format(published=published, weights=weights)
-        ranked = self._sqlite_rows(sql, (match, *params, stop - start, start))
-        if not ranked:
-            return []
-        ids = [row[0] for row in ranked]
+        rows = self._sqlite_rows(sql, (self.query.as_fts5(), *params, stop - start, start))
+        return [(pk, -score, total) for pk, score, total in rows]
+
+    def _sqlite_hits(self, ranked: list[tuple[int, float]]) -> list[Hit]:
+        ids = [pk for pk, _score in ranked]
         sql = SQLITE_SNIPPETS.format(ids=", ".join(["%s"] * len(ids)))
-        snippets = dict(self._sqlite_rows(sql, (MARK_START, MARK_STOP, SNIPPET_WORDS, match, *ids)))
+        params = (MARK_START, MARK_STOP, SNIPPET_WORDS, self.query.as_fts5(), *ids)
+        snippets = dict(self._sqlite_rows(sql, params))
         posts = Post.objects.filter(pk__in=ids).for_listing().in_bulk()
         return [
-            Hit(posts[pk], highlight(snippets.get(pk, "")), -score)
+            Hit(posts[pk], highlight(snippets.get(pk, "")), score)
             for pk, score in ranked
             if pk in posts
         ]
 
 
-def search(query: ParsedQuery) -> SearchResults:
-    return SearchResults(query)
+def search(query: ParsedQuery, expected: tuple[int, int] = (0, 10)) -> SearchResults:
+    return SearchResults(query, expected)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.core.paginator import Paginator
-from django.db.models import Count, Q
+from django.db.models import Exists, OuterRef
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
@@ -14,24 +14,35 @@ from articles.models import Category, Post, Procedure
 from . import query as search_query
 from .engine import search as run_search
 
-SUGGESTIONS = 8
+SUGGESTIONS = 12
+MAX_PAGE = 10_000
 
 
 def _suggestions() -> dict[str, list]:
-    """Categories and procedures with published posts, the busiest first."""
-    published = Q(posts__in=Post.objects.published())
-    categories = (
-        Category.objects.annotate(post_count=Count("posts", filter=published))
-        .filter(post_count__gt=0)
-        .select_related("parent__parent__parent")
-        .order_by("-post_count", "name")[:SUGGESTIONS]
-    )
-    procedures = (
-        Procedure.objects.annotate(post_count=Count("posts", filter=published))
-        .filter(post_count__gt=0)
-        .order_by("-post_count", "name")[:SUGGESTIONS]
-    )
-    return {"suggested_categories": list(categories), "suggested_procedures": list(procedures)}
+    """Categories and procedures that have published posts, in alphabetical order."""
+    published = Post.objects.published().order_by()
+
+    def with_posts(model: type[Category] | type[Procedure], through: type) -> list:
+        linked = through.objects.filter(
+            **{f"{model._meta.model_name}_id": OuterRef("pk")}, post__in=published
+        )
+        found = model.objects.filter(Exists(linked)).order_by("name")
+        if model is Category:
+            found = found.select_related("parent__parent__parent")  # for their addresses
+        return list(found[:SUGGESTIONS])
+
+    return {
+        "suggested_categories": with_posts(Category, Post.categories.through),
+        "suggested_procedures": with_posts(Procedure, Post.procedures.through),
+    }
+
+
+def _page_number(raw: str | int) -> int:
+    """The page asked for, within sane bounds; nonsense means the first page."""
+    try:
+        return min(max(int(raw), 1), MAX_PAGE)
+    except (TypeError, ValueError):
+        return 1
 
 
 @require_safe
@@ -49,8 +60,11 @@ def search(request: HttpRequest, page: int = 1) -> HttpResponse:
             context.update(_suggestions())
     else:
         context["search_query"] = parsed.text
-        paginator = Paginator(run_search(parsed), settings.POSTS_PER_PAGE)
-        page_obj = paginator.get_page(request.GET.get("page", page))
+        per_page = settings.POSTS_PER_PAGE
+        number = _page_number(request.GET.get("page", page))
+        expected = ((number - 1) * per_page, number * per_page)
+        paginator = Paginator(run_search(parsed, expected), per_page)
+        page_obj = paginator.get_page(number)
         context.update(page_obj=page_obj, hits=page_obj.object_list, count=paginator.count)
         if not paginator.count:
             context.update(_suggestions())
