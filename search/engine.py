@@ -14,15 +14,13 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 
-from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
-from django.db import OperationalError, connection
-from django.db.models import Count, F, Window
+from django.contrib.postgres.search import SearchHeadline, SearchQuery
+from django.db import OperationalError, connection, transaction
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
 from articles.models import Post
 
-from .models import PostText
 from .query import MARK_START, MARK_STOP
 from .query import SearchQuery as ParsedQuery
 
@@ -35,6 +33,15 @@ SNIPPET_WORDS = 30
 # `{published}` is the SQL of `Post.objects.published()`, compiled by Django with parameters.
 # `+rowid` keeps SQLite from handing the IN list to FTS5 as one index lookup per published
 # post (slow); the full-text match runs once and its rows are checked against the list.
+# PostgreSQL: rank in a subquery (fenced by OFFSET 0) so the window count carries only ids and
+# scores, never the documents.
+PG_RANKED = (
+    "SELECT post_id, score, count(*) OVER () FROM ("
+    "SELECT post_id, ts_rank(document, websearch_to_tsquery('english', %s)) AS score "
+    "FROM search_posttext WHERE document @@ websearch_to_tsquery('english', %s) "
+    "AND post_id IN ({published}) OFFSET 0"
+    ") AS ranked ORDER BY score DESC, post_id DESC LIMIT %s OFFSET %s"
+)
 SQLITE_RANKED = (
     "SELECT rowid, score, count(*) OVER () FROM ("
     "SELECT rowid, bm25(search_posttext_fts, {weights}) AS score FROM search_posttext_fts "
@@ -119,14 +126,18 @@ class SearchResults:
         return SearchQuery(self.query.as_websearch(), search_type="websearch", config="english")
 
     def _pg_rank(self, start: int, stop: int) -> list[tuple[int, float, int]]:
-        query = self._pg_query()
-        ranked = (
-            PostText.objects.filter(document=query, post__in=Post.objects.published().order_by())
-            .annotate(score=SearchRank(F("document"), query), total=Window(Count("*")))
-            .order_by("-score", "-post_id")
-            .values_list("post_id", "score", "total")
-        )
-        return list(ranked[start:stop])
+        published, params = self._published_sql()
+        text = self.query.as_websearch()
+        with transaction.atomic(using=connection.alias), connection.cursor() as cursor:
+            # The planner prices a row-by-row `@@` check as cheap, but each check decompresses
+            # a whole document; the GIN index answers it without reading any. Measured: a
+            # third less time for searches that match most posts.
+            cursor.execute("SET LOCAL enable_seqscan = off")
+            cursor.execute(
+                PG_RANKED.format(published=published),
+                (text, text, *params, stop - start, start),
+            )
+            return cursor.fetchall()
 
     def _pg_hits(self, ranked: list[tuple[int, float]]) -> list[Hit]:
         query = self._pg_query()
@@ -156,7 +167,7 @@ class SearchResults:
 
     # SQLite
 
-    def _sqlite_published(self) -> tuple[str, tuple]:
+    def _published_sql(self) -> tuple[str, tuple]:
         sql, params = Post.objects.published().order_by().values("pk").query.sql_with_params()
         return sql, tuple(params)
 
@@ -172,7 +183,7 @@ class SearchResults:
             return []
 
     def _sqlite_rank(self, start: int, stop: int) -> list[tuple[int, float, int]]:
-        published, params = self._sqlite_published()
+        published, params = self._published_sql()
         weights = ", ".join(str(weight) for weight in FTS5_WEIGHTS)
         sql = SQLITE_RANKED.format(published=published, weights=weights)
         rows = self._sqlite_rows(sql, (self.query.as_fts5(), *params, stop - start, start))
