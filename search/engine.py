@@ -31,8 +31,8 @@ FTS5_WEIGHTS = (10.0, 5.0, 2.0, 2.0, 1.0)
 SNIPPET_WORDS = 30
 
 # `{published}` is the SQL of `Post.objects.published()`, compiled by Django with parameters.
-# `+rowid` keeps SQLite from handing the IN list to FTS5 as one index lookup per published
-# post (slow); the full-text match runs once and its rows are checked against the list.
+# The window `count(*) OVER ()` gives the number of all matches along with one page of them.
+
 # PostgreSQL: rank in a subquery (fenced by OFFSET 0) so the window count carries only ids and
 # scores, never the documents.
 PG_RANKED = (
@@ -42,6 +42,9 @@ PG_RANKED = (
     "AND post_id IN ({published}) OFFSET 0"
     ") AS ranked ORDER BY score DESC, post_id DESC LIMIT %s OFFSET %s"
 )
+# SQLite: `+rowid` keeps SQLite from handing the IN list to FTS5 as one index lookup per
+# published post (slow); the full-text match runs once and its rows are checked against the
+# list. bm25 cannot sit next to a window function, hence the subquery.
 SQLITE_RANKED = (
     "SELECT rowid, score, count(*) OVER () FROM ("
     "SELECT rowid, bm25(search_posttext_fts, {weights}) AS score FROM search_posttext_fts "
