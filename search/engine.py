@@ -15,7 +15,7 @@ import logging
 from dataclasses import dataclass
 
 from django.contrib.postgres.search import SearchHeadline, SearchQuery
-from django.db import OperationalError, connection, transaction
+from django.db import OperationalError, connection
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
@@ -33,15 +33,13 @@ SNIPPET_WORDS = 30
 # `{published}` is the SQL of `Post.objects.published()`, compiled by Django with parameters.
 # The window `count(*) OVER ()` gives the number of all matches along with one page of them.
 
-# PostgreSQL: rank in a subquery (fenced by OFFSET 0) so the window count carries only ids and
-# scores, never the documents.
+# PostgreSQL: `search_posttext_matches` (migration 0001) gives every match and its ts_rank.
 PG_RANKED = (
-    "SELECT post_id, score, count(*) OVER () FROM ("
-    "SELECT post_id, ts_rank(document, websearch_to_tsquery('english', %s)) AS score "
-    "FROM search_posttext WHERE document @@ websearch_to_tsquery('english', %s) "
-    "AND post_id IN ({published}) OFFSET 0"
-    ") AS ranked ORDER BY score DESC, post_id DESC LIMIT %s OFFSET %s"
+    "SELECT post_id, score, count(*) OVER () "
+    "FROM search_posttext_matches(websearch_to_tsquery('english', %s)) "
+    "WHERE post_id IN ({published}) ORDER BY score DESC, post_id DESC LIMIT %s OFFSET %s"
 )
+
 # SQLite: `+rowid` keeps SQLite from handing the IN list to FTS5 as one index lookup per
 # published post (slow); the full-text match runs once and its rows are checked against the
 # list. bm25 cannot sit next to a window function, hence the subquery.
@@ -130,16 +128,9 @@ class SearchResults:
 
     def _pg_rank(self, start: int, stop: int) -> list[tuple[int, float, int]]:
         published, params = self._published_sql()
-        text = self.query.as_websearch()
-        with transaction.atomic(using=connection.alias), connection.cursor() as cursor:
-            # The planner prices a row-by-row `@@` check as cheap, but each check decompresses
-            # a whole document; the GIN index answers it without reading any. Measured: a
-            # third less time for searches that match most posts.
-            cursor.execute("SET LOCAL enable_seqscan = off")
-            cursor.execute(
-                PG_RANKED.format(published=published),
-                (text, text, *params, stop - start, start),
-            )
+        sql = PG_RANKED.format(published=published)
+        with connection.cursor() as cursor:
+            cursor.execute(sql, (self.query.as_websearch(), *params, stop - start, start))
             return cursor.fetchall()
 
     def _pg_hits(self, ranked: list[tuple[int, float]]) -> list[Hit]:

@@ -27,10 +27,22 @@ POSTGRESQL_INSTALL = [
     # Ranking reads every matching document: keep it in the row (compressed) rather than in
     # TOAST, which made broad searches about twice as slow.
     "ALTER TABLE search_posttext ALTER COLUMN document SET STORAGE MAIN",
+    # Matches and their rank. The planner prices a row-by-row `@@` check as cheap, but each
+    # check decompresses a whole document, while the GIN index answers it without reading
+    # any: searches that match most posts take a third less time from the index.
+    """
+    CREATE FUNCTION search_posttext_matches(query tsquery)
+    RETURNS TABLE (post_id bigint, score real)
+    LANGUAGE sql STABLE SET enable_seqscan = off AS $$
+        SELECT s.post_id, ts_rank(s.document, query) FROM search_posttext AS s
+        WHERE s.document @@ query
+    $$
+    """,
     # Every search keeps only published posts: their ids straight from an index.
     "CREATE INDEX search_post_published_id ON articles_post (published_at) INCLUDE (id)",
 ]
 POSTGRESQL_UNINSTALL = [
+    "DROP FUNCTION IF EXISTS search_posttext_matches(tsquery)",
     "DROP INDEX IF EXISTS search_post_published_id",
     "DROP INDEX IF EXISTS search_posttext_document_gin",
     "DROP TRIGGER IF EXISTS search_posttext_document ON search_posttext",
