@@ -50,6 +50,8 @@ def search(request: HttpRequest, page: int = 1) -> HttpResponse:
     raw = request.GET.get("q", request.GET.get("s", ""))
     context: dict = {
         "breadcrumbs": [("Search", "")],
+        "noindex": True,
+        "title": "Search",
         "search_query": search_query.clean_text(raw)[: search_query.MAX_LENGTH].strip(),
     }
     try:
@@ -60,6 +62,7 @@ def search(request: HttpRequest, page: int = 1) -> HttpResponse:
             context.update(_suggestions())
     else:
         context["search_query"] = parsed.text
+        context["title"] = f"Search results for “{parsed.text}”"
         per_page = settings.POSTS_PER_PAGE
         number = _page_number(request.GET.get("page", page))
         expected = ((number - 1) * per_page, number * per_page)
