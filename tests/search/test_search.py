@@ -251,6 +251,9 @@ MALFORMED = [
     "scars " * 2000,
     "&<>'\"",
     "!<>:*",
+    "the",
+    "to be or not to be",
+    '"of the"',
 ]
 
 
