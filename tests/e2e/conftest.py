@@ -1,0 +1,193 @@
+"""Browser tests: Playwright driving the machine's Chromium against a live server.
+
+One Chromium is started for the whole session; every test gets fresh browser contexts. The
+browser can only reach loopback: other host names resolve to nothing and everything else goes
+to a dead proxy. On top of that, every page records each request to another host, each console
+error and each uncaught script error, and the test fails if there were any.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import shutil
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import NoReturn
+from urllib.parse import urlsplit
+
+import pytest
+from playwright.sync_api import Browser, Page, sync_playwright
+
+ROOT = Path(__file__).resolve().parents[2]
+CHROMIUM = Path(os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium"))
+NODE_MODULES = ROOT / "node_modules"
+ARTIFACTS = ROOT / "test-artifacts"
+SCREENSHOTS = ARTIFACTS / "screenshots"
+LOCAL_HOSTS = {"localhost", "127.0.0.1", "[::1]", "::1"}
+CHROMIUM_ARGS = [
+    "--no-sandbox",  # the suite runs as root in CI
+    "--disable-gpu",
+    "--disable-dev-shm-usage",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+    "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE localhost , EXCLUDE 127.0.0.1",
+]
+PHONE = {"width": 390, "height": 844}
+DESKTOP = {"width": 1280, "height": 900}
+
+_screenshots_taken: list[Path] = []
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    if CHROMIUM.exists():
+        return
+    skip = pytest.mark.skip(reason=f"no Chromium at {CHROMIUM} (apt-get install chromium)")
+    here = Path(__file__).parent
+    for item in items:
+        if here in item.path.parents:
+            item.add_marker(skip)
+
+
+def pytest_terminal_summary(terminalreporter, exitstatus: int, config: pytest.Config) -> None:
+    if _screenshots_taken:
+        terminalreporter.write_line(
+            f"Screenshots ({len(_screenshots_taken)}): {SCREENSHOTS}", bold=True
+        )
+
+
+def node_tool(relative: str) -> Path:
+    """A file from node_modules (installed by `make test` with npm ci): skip without it
+    on a developer's machine, fail in CI where it must be there."""
+    path = NODE_MODULES / relative
+    if not path.exists():
+        missing_tool(f"{path}: run `npm ci --ignore-scripts` (make test does)")
+    return path
+
+
+def missing_tool(what: str) -> NoReturn:
+    message = f"missing {what}"
+    if os.environ.get("CI"):
+        pytest.fail(message)
+    pytest.skip(message)
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    # Playwright's sync API runs an event loop in the test thread; Django's ORM calls made
+    # by the test itself (arranging data) are still plain synchronous calls.
+    previous = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(
+            executable_path=str(CHROMIUM),
+            headless=True,
+            args=CHROMIUM_ARGS,
+            proxy={"server": "http://127.0.0.1:9", "bypass": "127.0.0.1,localhost"},
+        )
+        yield chromium
+        chromium.close()
+    if previous is None:
+        del os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"]
+    else:
+        os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = previous
+
+
+class PageGuard:
+    """What a page did that it must not: requests to other hosts, console errors, crashes."""
+
+    def __init__(self) -> None:
+        self.foreign_requests: list[str] = []
+        self.errors: list[str] = []
+        self._documents: set[str] = set()
+
+    def watch(self, page: Page) -> Page:
+        page.on("request", self._on_request)
+        page.on("response", self._on_response)
+        page.on("console", self._on_console)
+        page.on("pageerror", lambda error: self.errors.append(f"{page.url}: {error}"))
+        return page
+
+    def _on_request(self, request) -> None:
+        parts = urlsplit(request.url)
+        if parts.scheme in {"data", "blob", "about"}:
+            return
+        if parts.hostname not in LOCAL_HOSTS:
+            self.foreign_requests.append(request.url)
+
+    def _on_response(self, response) -> None:
+        if response.request.resource_type == "document":
+            self._documents.add(response.url)
+
+    def _on_console(self, message) -> None:
+        url = message.location.get("url", "")
+        if message.type != "error":
+            return
+        if url in self._documents and message.text.startswith("Failed to load resource"):
+            return  # a page's own status (a 404 page under test): the test checks it
+        self.errors.append(f"{url}: {message.text}")
+
+
+@pytest.fixture
+def page_guard() -> PageGuard:
+    return PageGuard()
+
+
+@pytest.fixture
+def open_page(browser: Browser, page_guard: PageGuard) -> Iterator[Callable[..., Page]]:
+    """open_page(viewport=PHONE, **context_options) -> a new page in a fresh context."""
+    contexts = []
+
+    def _open(viewport: dict | None = None, **options) -> Page:
+        context = browser.new_context(viewport=viewport or DESKTOP, **options)
+        context.set_default_timeout(15_000)
+        contexts.append(context)
+        return page_guard.watch(context.new_page())
+
+    yield _open
+    for context in contexts:
+        context.close()
+    assert page_guard.foreign_requests == [], "requests to hosts other than the site"
+    assert page_guard.errors == [], "console or script errors"
+
+
+@pytest.fixture(scope="session")
+def screenshot_dir() -> Path:
+    shutil.rmtree(SCREENSHOTS, ignore_errors=True)
+    SCREENSHOTS.mkdir(parents=True)
+    return SCREENSHOTS
+
+
+@pytest.fixture
+def screenshot(screenshot_dir: Path) -> Callable[[Page, str], Path]:
+    def _take(page: Page, name: str) -> Path:
+        width = page.viewport_size["width"] if page.viewport_size else 0
+        path = screenshot_dir / f"{name}-{width}.png"
+        page.screenshot(path=path, full_page=True, animations="disabled")
+        _screenshots_taken.append(path)
+        return path
+
+    return _take
+
+
+@pytest.fixture
+def site_url(live_server, settings) -> str:
+    """The live server's base URL; absolute links use it too."""
+    settings.SITE_URL = ""
+    return live_server.url
+
+
+@pytest.fixture
+def demo_site(site_url: str) -> str:
+    """The demo content, served by the live server; returns its base URL."""
+    seed_demo()
+    return site_url
+
+
+def seed_demo() -> None:
+    from django.core.management import call_command
+
+    call_command("seed_demo", stdout=io.StringIO())
