@@ -87,7 +87,7 @@ def test_every_public_page_type_is_valid_html(demo_site):
         files.append(str(file))
 
     # One Java start for every file.
-    run = subprocess.run(  # noqa: S603
+    run = subprocess.run(
         [java, "-jar", str(vnu), "--errors-only", "--format", "json", "--stdout", *files],
         capture_output=True,
         text=True,
