@@ -85,7 +85,9 @@ def expect_the_written_body(page: Page) -> None:
     assert image.evaluate("img => img.complete && img.naturalWidth") == 640
 
 
-def test_staff_write_schedule_preview_and_publish_a_post(site_url, staff_page, open_page):
+def test_staff_write_schedule_preview_and_publish_a_post(
+    site_url, staff_page, open_page, screenshot
+):
     page = staff_page
     page.goto(site_url + "/admin/articles/post/add/")
     page.get_by_label("Title:", exact=True).fill(TITLE)
@@ -95,6 +97,7 @@ def test_staff_write_schedule_preview_and_publish_a_post(site_url, staff_page, o
         "What to do, and avoid, in the days before treatment."
     )
     write_body(page)
+    screenshot(page, "admin-post-editor")
     due = timezone.localtime() + datetime.timedelta(days=3)
     page.locator("#id_published_at_0").fill(due.strftime("%Y-%m-%d"))
     page.locator("#id_published_at_1").fill("09:30:00")
