@@ -121,8 +121,13 @@ def test_a_post_page_does_not_shift_while_it_loads_and_is_read(site_url, open_pa
     assert page.evaluate("window.__shift") < 0.01
 
 
-def test_printing_a_post_keeps_the_article_and_drops_navigation_and_sharing(site_url, open_page):
-    post = make_post(title="Printable", body="<p>The words worth printing.</p>")
+def test_printing_a_post_keeps_the_article_and_drops_navigation_and_sharing(
+    site_url, open_page, screenshot
+):
+    procedure = make_procedure(name="Microneedling", slug="microneedling", session_minutes=30)
+    post = make_post(
+        title="Printable", body="<p>The words worth printing.</p>", procedures=[procedure]
+    )
     page = open_page(DESKTOP)
     page.goto(site_url + post.get_absolute_url())
     page.emulate_media(media="print")
@@ -132,3 +137,5 @@ def test_printing_a_post_keeps_the_article_and_drops_navigation_and_sharing(site
     expect(page.get_by_role("banner")).to_be_hidden()
     expect(page.get_by_role("contentinfo")).to_be_hidden()
     expect(page.get_by_role("region", name="Share This Post")).to_be_hidden()
+    expect(page.get_by_role("complementary", name="Microneedling at a glance")).to_be_visible()
+    screenshot(page, "post-print")

@@ -1,6 +1,7 @@
 """Staff write a post in the admin with CKEditor 5, schedule it, preview it and publish it."""
 
 import datetime
+import re
 from http import HTTPStatus
 
 import pytest
@@ -68,6 +69,10 @@ def write_body(page: Page) -> None:
         )
     assert upload.value.status == HTTPStatus.OK
     expect(editor.locator("img[src^='/media/uploads/']")).to_be_visible()
+    page.get_by_role("button", name="Change image text alternative").click()
+    alternative = page.get_by_label("Text alternative")
+    alternative.fill("A calm treatment room")
+    alternative.press("Enter")
     expect(editor.locator("h2")).to_have_text("Before your first session")
     expect(editor.locator("ul > li")).to_have_count(2)
     expect(editor.locator("a[href='/procedures/']")).to_have_text("/procedures/")
@@ -80,7 +85,8 @@ def expect_the_written_body(page: Page) -> None:
         ["Arrive with clean skin", "Skip retinoids for a few days"]
     )
     expect(body.get_by_role("link", name="/procedures/")).to_have_attribute("href", "/procedures/")
-    image = body.locator("img[src^='/media/uploads/']")
+    image = body.get_by_role("img", name="A calm treatment room")
+    expect(image).to_have_attribute("src", re.compile(r"^/media/uploads/"))
     expect(image).to_be_visible()
     assert image.evaluate("img => img.complete && img.naturalWidth") == 640
 
