@@ -144,3 +144,16 @@ def test_printing_a_post_keeps_the_article_and_drops_navigation_and_sharing(
     expect(page.get_by_role("region", name="Share This Post")).to_be_hidden()
     expect(page.get_by_role("complementary", name="Microneedling at a glance")).to_be_visible()
     screenshot(page, "post-print")
+
+
+def test_dark_mode_follows_the_system_setting(site_url, open_page):
+    post = make_post(title="Read at night")
+    background = "getComputedStyle(document.body).backgroundColor"
+
+    light = open_page(DESKTOP, color_scheme="light")
+    light.goto(site_url + post.get_absolute_url())
+    dark = open_page(DESKTOP, color_scheme="dark")
+    dark.goto(site_url + post.get_absolute_url())
+
+    assert light.evaluate(background) == "rgb(251, 250, 248)"
+    assert dark.evaluate(background) == "rgb(20, 25, 24)"

@@ -83,7 +83,7 @@ def test_a_reader_goes_from_home_to_a_post_its_category_and_a_procedure(
     assert page.evaluate(no_horizontal_scroll)
 
 
-def test_the_phone_menu_opens_and_closes_without_javascript(site_url, open_page):
+def test_the_phone_menu_opens_and_closes_without_javascript(site_url, open_page, screenshot):
     make_category(name="Skin Treatments", slug="skin-treatments")
     page = open_page(PHONE, java_script_enabled=False)
     page.goto(site_url + "/")
@@ -93,6 +93,7 @@ def test_the_phone_menu_opens_and_closes_without_javascript(site_url, open_page)
     page.get_by_text("Menu", exact=True).click()
     expect(main_nav.get_by_role("link", name="Skin Treatments")).to_be_visible()
     expect(main_nav.get_by_role("link", name="Procedures A–Z")).to_be_visible()
+    screenshot(page, "menu-open")
     page.get_by_text("Menu", exact=True).click()
     expect(main_nav).to_be_hidden()
 
@@ -123,6 +124,11 @@ def test_the_skip_link_moves_keyboard_focus_to_the_content(site_url, open_page):
     page.keyboard.press("Tab")
     focused_inside_main = "document.activeElement.closest('main') !== null"
     assert page.evaluate(focused_inside_main)
+    outline = page.evaluate(
+        "(() => { const s = getComputedStyle(document.activeElement);"
+        " return [s.outlineStyle, parseFloat(s.outlineWidth)]; })()"
+    )
+    assert outline[0] != "none" and outline[1] >= 2, "keyboard focus must be visible"
 
 
 @pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])
