@@ -2,7 +2,7 @@
 
 import re
 from http import HTTPStatus
-from urllib.parse import parse_qs, quote, urlsplit
+from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from playwright.sync_api import Page, expect
@@ -40,8 +40,9 @@ def assert_share_links_point_at(page: Page, url: str, title: str) -> None:
         assert parse_qs(parts.query)[parameter] == [value], href
         assert link.get_attribute("target") == "_blank"
         assert "noopener" in link.get_attribute("rel")
-    email = share.get_by_role("link", name="Email", exact=False).get_attribute("href")
-    assert email == f"mailto:?subject={quote(title)}&body={quote(url)}"
+    email = urlsplit(share.get_by_role("link", name="Email", exact=False).get_attribute("href"))
+    assert email.scheme == "mailto"
+    assert parse_qs(email.query) == {"subject": [title], "body": [url]}
 
 
 @pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])
@@ -149,3 +150,16 @@ def test_a_reader_searches_and_opens_a_result(site_url, open_page, viewport):
     expect(page.get_by_role("heading", level=1)).to_be_visible()
     page.get_by_role("link", name=POST_TITLE).first.click()
     expect(page).to_have_url(site_url + POST_PATH)
+
+
+def test_the_copy_link_button_copies_the_post_address(site_url, open_page):
+    post = make_post(title="Worth sharing")
+    page = open_page(DESKTOP)
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"])
+    page.goto(site_url + post.get_absolute_url())
+
+    share = page.get_by_role("region", name="Share This Post")
+    share.get_by_role("button", name="Copy link").click()
+
+    expect(share.get_by_role("status")).to_have_text("Link copied.")
+    assert page.evaluate("navigator.clipboard.readText()") == site_url + post.get_absolute_url()

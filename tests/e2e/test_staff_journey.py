@@ -120,7 +120,7 @@ def test_staff_write_schedule_preview_and_publish_a_post(
     row.get_by_role("link", name=TITLE).click()
     page.get_by_role("link", name="View on site").click()
     expect(page).to_have_url(site_url + f"/{SLUG}/")
-    expect(page.get_by_role("status")).to_contain_text("Preview")
+    expect(page.get_by_text("Preview: only staff can see this.")).to_be_visible()
     expect(page.get_by_role("heading", level=1)).to_have_text(TITLE)
     expect_the_written_body(page)
 
@@ -132,7 +132,7 @@ def test_staff_write_schedule_preview_and_publish_a_post(
 
     assert anonymous.goto(site_url + f"/{SLUG}/").status == HTTPStatus.OK
     expect(anonymous.get_by_role("heading", level=1)).to_have_text(TITLE)
-    expect(anonymous.get_by_role("status")).to_have_count(0)
+    expect(anonymous.get_by_text("Preview: only staff can see this.")).to_have_count(0)
     expect_the_written_body(anonymous)
     anonymous.goto(site_url + "/")
     expect(anonymous.get_by_role("link", name=TITLE)).to_be_visible()
