@@ -8,36 +8,16 @@ error and each uncaught script error, and the test fails if there were any.
 
 from __future__ import annotations
 
-import io
 import os
 import shutil
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import NoReturn
 from urllib.parse import urlsplit
 
 import pytest
 from playwright.sync_api import Browser, Page, sync_playwright
 
-ROOT = Path(__file__).resolve().parents[2]
-CHROMIUM = Path(os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium"))
-NODE_MODULES = ROOT / "node_modules"
-ARTIFACTS = ROOT / "test-artifacts"
-SCREENSHOTS = ARTIFACTS / "screenshots"
-LOCAL_HOSTS = {"localhost", "127.0.0.1", "[::1]", "::1"}
-CHROMIUM_ARGS = [
-    "--no-sandbox",  # the suite runs as root in CI
-    "--disable-gpu",
-    "--disable-dev-shm-usage",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-quic",
-    "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE localhost , EXCLUDE 127.0.0.1",
-]
-PHONE = {"width": 390, "height": 844}
-DESKTOP = {"width": 1280, "height": 900}
+from .support import CHROMIUM, CHROMIUM_ARGS, DESKTOP, LOCAL_HOSTS, SCREENSHOTS, seed_demo
 
 _screenshots_taken: list[Path] = []
 
@@ -58,22 +38,6 @@ def pytest_terminal_summary(terminalreporter, exitstatus: int, config: pytest.Co
         terminalreporter.write_line(
             f"Screenshots ({len(_screenshots_taken)}): {SCREENSHOTS}", bold=True
         )
-
-
-def node_tool(relative: str) -> Path:
-    """A file from node_modules (installed by `make test` with npm ci): skip without it
-    on a developer's machine, fail in CI where it must be there."""
-    path = NODE_MODULES / relative
-    if not path.exists():
-        missing_tool(f"{path}: run `npm ci --ignore-scripts` (make test does)")
-    return path
-
-
-def missing_tool(what: str) -> NoReturn:
-    message = f"missing {what}"
-    if os.environ.get("CI"):
-        pytest.fail(message)
-    pytest.skip(message)
 
 
 @pytest.fixture(scope="session")
@@ -197,9 +161,3 @@ def demo_site(site_url: str) -> str:
     """The demo content, served by the live server; returns its base URL."""
     seed_demo()
     return site_url
-
-
-def seed_demo() -> None:
-    from django.core.management import call_command
-
-    call_command("seed_demo", stdout=io.StringIO())

@@ -12,7 +12,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from tests.builders import make_post, make_procedure
-from tests.e2e.conftest import ARTIFACTS, DESKTOP, PHONE, missing_tool, node_tool
+from tests.e2e.support import ARTIFACTS, DESKTOP, PHONE, missing_tool, node_tool
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

@@ -8,7 +8,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from tests.builders import make_category, make_post
-from tests.e2e.conftest import DESKTOP, PHONE, seed_demo
+from tests.e2e.support import DESKTOP, PHONE, seed_demo
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

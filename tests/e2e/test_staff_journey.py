@@ -9,7 +9,7 @@ from django.utils import timezone
 from playwright.sync_api import Page, expect
 
 from tests.builders import image_bytes
-from tests.e2e.conftest import DESKTOP
+from tests.e2e.support import DESKTOP
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
