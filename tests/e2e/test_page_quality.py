@@ -157,3 +157,29 @@ def test_dark_mode_follows_the_system_setting(site_url, open_page):
 
     assert light.evaluate(background) == "rgb(251, 250, 248)"
     assert dark.evaluate(background) == "rgb(20, 25, 24)"
+
+
+def test_the_comment_form_with_errors_is_accessible_and_valid_html(
+    demo_site, open_page, screenshot
+):
+    """A browser that skips HTML validation sends an empty name and a bad email: the server's
+    answer (status 400, the text kept) meets the same bars as every page."""
+    axe = node_tool("axe-core/axe.min.js")
+    page = open_page(PHONE, bypass_csp=True)
+    page.goto(demo_site + PAGES["post"])
+    form = page.locator("form.comment-form")
+    form.evaluate("form => { form.noValidate = true; }")
+    form.get_by_role("textbox", name="Comment").fill("Does the redness last more than two days?")
+    form.get_by_role("textbox", name="Email").fill("not-an-email")
+
+    with page.expect_navigation() as navigation:
+        form.get_by_role("button", name="Post Comment").click()
+
+    assert navigation.value.status == 400
+    expect(page.get_by_role("textbox", name="Comment")).to_have_value(
+        "Does the redness last more than two days?"
+    )
+    expect(page.locator(".comment-form__error").first).to_be_visible()
+    screenshot(page, "comment-form-errors")
+    assert axe_violations(page, axe) == []
+    assert nu_validator_errors({"comment-form-errors": navigation.value.body()}) == []
