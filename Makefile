@@ -45,7 +45,15 @@ run: seed ## Serve the site with demo content at http://127.0.0.1:8000
 TEST_ENV := DEBUG=0 SECRET_KEY=test-only-key-not-used-anywhere-else-0123456789abcdef \
 	ALLOWED_HOSTS=testserver,localhost,127.0.0.1 SECURE_SSL_REDIRECT=0
 
-test: install ## Run the whole test suite (DATABASE_URL selects it; PYTEST_ARGS narrows it)
+# Front-end checking tools (axe-core, the Nu validator, Lighthouse), pinned in package-lock.json.
+# Without npm the browser tests that need them are skipped (and fail under CI=true).
+NODE_STAMP := node_modules/.installed
+$(NODE_STAMP): package.json package-lock.json
+	@if command -v npm >/dev/null 2>&1; then \
+		npm ci --ignore-scripts --no-audit --no-fund --loglevel=error && touch $(NODE_STAMP); \
+	else echo "npm not found: skipping the front-end checking tools." >&2; fi
+
+test: install $(NODE_STAMP) ## Run the whole test suite (DATABASE_URL selects it; PYTEST_ARGS narrows it)
 	$(TEST_ENV) $(PY) -m pytest $(PYTEST_ARGS)
 
 lint: install ## Lint, format check and migration check
@@ -60,6 +68,10 @@ format: install ## Format and fix what ruff can
 	$(VENV)/bin/ruff check --fix .
 
 check: lint test ## What CI runs on one database: lint and the whole suite
+
+.PHONY: audit
+audit: install $(NODE_STAMP) ## Lighthouse scores of the post page served by gunicorn in production mode
+	scripts/audit
 
 clean: ## Remove the virtualenv and local database
 	rm -rf $(VENV) db.sqlite3 media

@@ -286,6 +286,7 @@ LOGGING = {
 # Rich text: CKEditor 5 in the admin. Whatever it sends is sanitised with nh3 on save
 # (articles/markup.py), and images go through articles/uploads.py.
 CKEDITOR_5_UPLOAD_FILE_TYPES = ["jpeg", "png", "webp", "gif"]
+CKEDITOR_5_CUSTOM_CSS = "css/editor.css"
 CKEDITOR_5_CONFIGS = {
     "default": {
         "toolbar": {

@@ -1,6 +1,8 @@
 from django.conf import settings
 from django.contrib import admin
+from django.http import HttpRequest, HttpResponse
 from django.urls import include, path
+from django.views.decorators.http import require_safe
 from django.views.static import serve
 
 from articles.uploads import image_upload
@@ -19,8 +21,15 @@ urlpatterns = [
     path("", include("articles.urls")),
 ]
 
+
+@require_safe
+def serve_media(request: HttpRequest, path: str) -> HttpResponse:
+    # MEDIA_ROOT is read per request, so a changed setting (as in tests) is honoured.
+    return serve(request, path, document_root=settings.MEDIA_ROOT)
+
+
 if settings.SERVE_MEDIA:
-    urlpatterns.insert(0, path("media/<path:path>", serve, {"document_root": settings.MEDIA_ROOT}))
+    urlpatterns.insert(0, path("media/<path:path>", serve_media))
 
 handler404 = "articles.errors.page_not_found"
 handler500 = "articles.errors.server_error"
