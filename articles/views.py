@@ -15,7 +15,7 @@ from django.http import Http404, HttpRequest, HttpResponse, HttpResponsePermanen
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.cache import add_never_cache_headers
-from django.views.decorators.http import require_GET, require_safe
+from django.views.decorators.http import require_safe
 
 from comments.discussion import build_discussion
 from search.views import search as search_view
@@ -250,7 +250,7 @@ def _related_posts(post: Post, limit: int = 3) -> list[Post]:
     )
 
 
-@require_GET
+@require_safe
 def slug_detail(request: HttpRequest, slug: str) -> HttpResponse:
     """`/<slug>/` is a post or a standing page, as on WordPress."""
     validators = conditional.post_validators(slug)

@@ -80,7 +80,7 @@ def test_remembered_details_fill_the_form_on_the_next_visit(live_server, open_pa
     page.fill("#id_author_name", "Browser Person")
     page.fill("#id_author_email", "browser.person@example.net")
     page.check("#id_remember")
-    page.click("button[type=submit]")
+    page.click(".comment-form button[type=submit]")
     page.wait_for_load_state()
 
     assert "Your comment is awaiting moderation." in page.content()

@@ -26,6 +26,8 @@ PAGES = {
     "procedure-list": "/procedures/",
     "procedure": "/procedures/microneedling/",
     "standing-page": "/privacy-policy/",
+    "search": "/search/?q=microneedling+scars",
+    "search-empty": "/?s=zzzzqqq",
     "not-found": "/no-such-page-here/",
 }
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]
