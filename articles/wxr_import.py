@@ -1,0 +1,694 @@
+"""Importing a WordPress export (WXR) into the site: the mapping from WordPress to our models.
+
+- Authors become inactive users with unusable passwords (or existing users, via an author map).
+  Their key is the login, which is what posts refer to.
+- Categories (with parents and descriptions) and tags keep their slugs; other taxonomies are
+  skipped. Terms a post uses without declaring them are created from the post.
+- Posts and pages keep `wp:post_name` as their slug, so /<slug>/ URLs survive. WordPress stores
+  non-ASCII slugs percent-encoded (`%ce%b5…`); browsers show and Django routes them decoded,
+  so a slug that is valid percent-encoded UTF-8 is stored decoded (`ε…`), else exactly as it is.
+  An empty slug (drafts) is made from the title; a slug another post or page holds, one the site
+  reserves, or a four-digit one gets a `-2`, `-3`… suffix, and the summary says so.
+- Status: publish → published at the GMT date; future → scheduled at that date; draft,
+  pending and private → draft; trash and auto-draft are skipped. A password-protected post is
+  imported as a draft (this site has no post passwords). Sticky → featured.
+- Content goes through `articles.wpcontent.to_html`. Images under wp-content/uploads/ whose file
+  exists under --media-dir are re-encoded (EXIF dropped) into our storage and the body points at
+  them; `_thumbnail_id` → the attachment's file → the featured image. Missing files are
+  reported, never fatal.
+- Comments and redirects go through `import_comments` and `record_redirects`, which use the
+  comments app's `Comment` and the `Redirect` model when those exist.
+
+Idempotency: every object made is recorded in `WordPressItem` under (source site, type,
+WordPress id) with a digest of what was imported. Importing again updates an object only when
+its digest changed, re-creates one that was deleted here, and adds what is new. The whole run is
+one transaction: any error rolls everything back, and media files written are removed again.
+"""
+
+from __future__ import annotations
+
+import email.utils
+import hashlib
+import json
+import re
+import time
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path, PurePosixPath
+from urllib.parse import unquote, urlsplit
+
+from django.apps import apps
+from django.contrib.auth import get_user_model
+from django.core.files.storage import default_storage
+from django.db import models, transaction
+from django.utils.text import slugify
+
+from . import wxr
+from .images import RENDITION_WIDTHS, ImageRejected, clean_image, store_image
+from .models import RESERVED_SLUGS, Category, Page, Post, Tag, WordPressItem, WordPressType
+from .wpcontent import to_html
+
+MAPPING_VERSION = 1  # part of every digest: bump it when the mapping changes
+KINDS = ("authors", "categories", "tags", "posts", "pages", "comments", "redirects", "media")
+_SKIPPED_STATUSES = {"trash", "auto-draft", "inherit"}
+_DRAFT_STATUSES = {"draft", "pending", "private"}
+_UPLOADS = re.compile(r"/wp-content/uploads/(?:sites/\d+/)?(.+)$")
+_MEDIA_ATTR = re.compile(r'(<(?:img|a)\b[^>]*?\s(?:src|href)=")([^"]+)(")')
+_SRCSET = re.compile(r'\s(?:srcset|sizes)="[^"]*"')
+_PERCENT = re.compile(r"%[0-9a-fA-F]{2}")
+
+
+@dataclass
+class Tally:
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    skipped: Counter = field(default_factory=Counter)
+
+
+@dataclass
+class Stats:
+    """Per kind: created / updated / unchanged / skipped with reasons; plus notes for people."""
+
+    kinds: dict[str, Tally] = field(default_factory=lambda: {k: Tally() for k in KINDS})
+    notes: list[str] = field(default_factory=list)
+
+    def add(self, kind: str, outcome: str, n: int = 1) -> None:
+        tally = self.kinds.setdefault(kind, Tally())
+        setattr(tally, outcome, getattr(tally, outcome) + n)
+
+    def skip(self, kind: str, reason: str, n: int = 1) -> None:
+        if n:
+            self.kinds.setdefault(kind, Tally()).skipped[reason] += n
+
+    def note(self, text: str) -> None:
+        self.notes.append(text)
+
+    @property
+    def changed(self) -> bool:
+        return any(t.created or t.updated for t in self.kinds.values())
+
+    def table(self) -> str:
+        rows = [("kind", "created", "updated", "unchanged", "skipped")]
+        for kind, t in self.kinds.items():
+            skipped = sum(t.skipped.values())
+            if t.created or t.updated or t.unchanged or skipped:
+                rows.append((kind, *(str(n) for n in (t.created, t.updated, t.unchanged, skipped))))
+        widths = [max(len(r[i]) for r in rows) for i in range(5)]
+        lines = ["  ".join(c.ljust(w) if i == 0 else c.rjust(w) for i, (c, w) in
+                           enumerate(zip(row, widths, strict=True))) for row in rows]  # fmt: skip
+        lines.insert(1, "  ".join("-" * w for w in widths))
+        reasons = [
+            f"  {kind}: {n} skipped, {reason}"
+            for kind, t in self.kinds.items()
+            for reason, n in sorted(t.skipped.items())
+        ]
+        if reasons:
+            lines += ["", "Skipped:", *reasons]
+        if self.notes:
+            shown = self.notes[:25]
+            lines += ["", "Notes:", *(f"  {n}" for n in shown)]
+            if len(self.notes) > len(shown):
+                lines.append(f"  … and {len(self.notes) - len(shown)} more")
+        return "\n".join(lines)
+
+
+def decode_slug(raw: str) -> str:
+    """WordPress's percent-encoded UTF-8 slugs decoded; anything else kept exactly."""
+    if not _PERCENT.search(raw):
+        return raw
+    try:
+        return unquote(raw, errors="strict")
+    except UnicodeDecodeError:
+        return raw
+
+
+def parse_gmt(value: str) -> datetime | None:
+    if not value or value.startswith("0000"):
+        return None
+    try:
+        return datetime.strptime(value, "%Y-%m-%d %H:%M:%S").replace(tzinfo=UTC)
+    except ValueError:
+        return None
+
+
+def item_date(item: wxr.Item) -> datetime | None:
+    """The GMT date of an item; else its RSS pubDate; else its local date read as UTC."""
+    found = parse_gmt(item.post_date_gmt)
+    if found is None and item.pub_date:
+        try:
+            found = email.utils.parsedate_to_datetime(item.pub_date)
+        except (TypeError, ValueError):
+            found = None
+        if found is not None and found.year < 1971:
+            found = None
+    return found or parse_gmt(item.post_date)
+
+
+def _digest(*parts: object) -> str:
+    payload = json.dumps([MAPPING_VERSION, *parts], ensure_ascii=False, sort_keys=True)
+    return hashlib.sha256(payload.encode()).hexdigest()
+
+
+def comment_model() -> type[models.Model] | None:
+    try:
+        return apps.get_model("comments", "Comment")
+    except LookupError:
+        return None
+
+
+def redirect_model() -> type[models.Model] | None:
+    for label in ("discovery", "articles"):
+        try:
+            return apps.get_model(label, "Redirect")
+        except LookupError:
+            continue
+    return None
+
+
+COMMENT_STATUS = {"1": "approved", "0": "pending", "spam": "spam", "trash": "trash"}
+
+
+class Importer:
+    def __init__(
+        self,
+        path: Path,
+        *,
+        media_dir: Path | None = None,
+        author_map: dict[str, str] | None = None,
+        dry_run: bool = False,
+        progress: Callable[[int, int], None] | None = None,
+    ):
+        self.path = Path(path)
+        self.media_dir = Path(media_dir) if media_dir else None
+        self.author_map = author_map or {}
+        self.dry_run = dry_run
+        self.progress = progress
+        self.stats = Stats()
+        self.written: list[str] = []
+
+    # -- the run --------------------------------------------------------------------------------
+
+    def run(self) -> Stats:
+        scan = wxr.scan(self.path)  # raises WXRError before anything is written
+        self.scan = scan
+        self.site = scan.site.key
+        if scan.recovered:
+            self.stats.note("Recovered CDATA sections with an unescaped ']]>' (old exporter).")
+        User = get_user_model()
+        self.mapped_users = {}
+        for login, username in self.author_map.items():
+            try:
+                self.mapped_users[login] = User.objects.get(username=username)
+            except User.DoesNotExist:
+                raise ValueError(
+                    f"The author map names a user that does not exist: {username!r}"
+                ) from None
+        try:
+            with transaction.atomic():
+                self._import(scan)
+                if self.dry_run:
+                    transaction.set_rollback(True)
+        except BaseException:
+            self._remove_written_files()
+            raise
+        return self.stats
+
+    def _import(self, scan: wxr.Scan) -> None:
+        self.ledger = {
+            (row.wp_type, row.wp_id): row
+            for row in WordPressItem.objects.filter(source_site=self.site)
+        }
+        self.new_rows: list[WordPressItem] = []
+        self.changed_rows: list[WordPressItem] = []
+        self.users: dict[str, models.Model] = {}
+        self.categories: dict[str, Category] = {}
+        self.tags: dict[str, Tag] = {}
+        self.parents: dict[str, str] = {}
+        self.taken = set(Post.objects.values_list("slug", flat=True)) | set(
+            Page.objects.values_list("slug", flat=True)
+        )
+        self.files: dict[str, str | None] = {}
+        total, last = scan.total, 0.0
+        for done, record in enumerate(wxr.parse(self.path, recover=scan.recovered), start=1):
+            if isinstance(record, wxr.Author):
+                self._author(record)
+            elif isinstance(record, wxr.Term):
+                self._term(record)
+            else:
+                self._item(record)
+            if self.progress and (time.monotonic() - last > 0.2 or done == total):
+                last = time.monotonic()
+                self.progress(done, total)
+            if len(self.new_rows) >= 500:
+                self._flush_ledger()
+        self._link_parents()
+        self._flush_ledger()
+
+    def _flush_ledger(self) -> None:
+        WordPressItem.objects.bulk_create(self.new_rows, batch_size=500)
+        WordPressItem.objects.bulk_update(
+            self.changed_rows, ["object_id", "stored_name", "digest", "updated_at"], batch_size=500
+        )
+        self.new_rows, self.changed_rows = [], []
+
+    def _remember(self, wp_type: str, wp_id: str, obj_id: int | None, digest: str = "",
+                  stored_name: str = "") -> None:  # fmt: skip
+        row = self.ledger.get((wp_type, wp_id))
+        if row is None:
+            row = WordPressItem(source_site=self.site, wp_type=wp_type, wp_id=wp_id)
+            self.ledger[(wp_type, wp_id)] = row
+            self.new_rows.append(row)
+        elif row.pk and row not in self.changed_rows:
+            self.changed_rows.append(row)
+        row.object_id, row.digest, row.stored_name = obj_id, digest, stored_name
+
+    def _known(self, model: type[models.Model], wp_type: str, wp_id: str):
+        """(ledger row, the object it points at or None)."""
+        row = self.ledger.get((wp_type, wp_id))
+        if row is None or row.object_id is None:
+            return row, None
+        return row, model._default_manager.filter(pk=row.object_id).first()
+
+    # -- authors --------------------------------------------------------------------------------
+
+    def _author(self, author: wxr.Author) -> models.Model:
+        login = author.login or "wordpress"
+        if login in self.users:
+            return self.users[login]
+        if login in self.mapped_users:
+            user = self.mapped_users[login]
+            self.stats.skip("authors", "mapped to an existing user")
+            self.users[login] = user
+            return user
+        User = get_user_model()
+        digest = _digest(author.email, author.first_name, author.last_name)
+        row, user = self._known(User, WordPressType.AUTHOR, login)
+        if user is not None and row.digest == digest:
+            self.stats.add("authors", "unchanged")
+        elif user is not None:
+            user.email = author.email[:254]
+            user.first_name, user.last_name = author.first_name[:150], author.last_name[:150]
+            user.save(update_fields=["email", "first_name", "last_name"])
+            self.stats.add("authors", "updated")
+        else:
+            username = self._free_username(login)
+            user = User(
+                username=username,
+                email=author.email[:254],
+                is_active=False,
+                first_name=author.first_name[:150],
+                last_name=author.last_name[:150],
+            )
+            user.set_unusable_password()
+            user.save()
+            if username != login:
+                self.stats.note(f"Author {login!r} became user {username!r} (name taken).")
+            self.stats.add("authors", "created")
+        self._remember(WordPressType.AUTHOR, login, user.pk, digest)
+        self.users[login] = user
+        return user
+
+    def _free_username(self, login: str) -> str:
+        User = get_user_model()
+        base = login[:140]
+        candidate, n = base, 2
+        while User.objects.filter(username=candidate).exists():
+            candidate, n = f"{base}-{n}", n + 1
+        return candidate
+
+    def _user_for(self, login: str) -> models.Model:
+        if login in self.users:
+            return self.users[login]
+        return self._author(wxr.Author(id=None, login=login))
+
+    # -- categories and tags ----------------------------------------------------------------------
+
+    def _term(self, term: wxr.Term) -> None:
+        if term.taxonomy == "category":
+            self._category(term.slug, term.name, term.description, term.parent_slug, declared=True)
+        elif term.taxonomy == "post_tag":
+            self._tag(term.slug, term.name, term.description, declared=True)
+        else:
+            self.stats.skip("terms", f"taxonomy {term.taxonomy!r} not supported")
+
+    def _category(self, raw_slug: str, name: str, description: str = "", parent: str = "",
+                  declared: bool = False) -> Category:  # fmt: skip
+        slug = (decode_slug(raw_slug) or slugify(name, allow_unicode=True) or "category")[:100]
+        if slug in self.categories and not declared:
+            return self.categories[slug]
+        digest = _digest(name, description, parent) if declared else ""
+        row, category = self._known(Category, WordPressType.CATEGORY, slug)
+        if category is None:
+            category = Category.objects.filter(slug=slug).first()
+        if category is not None and (not declared or (row is not None and row.digest == digest)):
+            if slug not in self.categories:
+                self.stats.add("categories", "unchanged")
+        elif category is not None:
+            category.name, category.description = name[:100], description
+            category.save()
+            self.stats.add("categories", "updated")
+        else:
+            category = Category.objects.create(slug=slug, name=name[:100], description=description)
+            self.stats.add("categories", "created")
+        if row is None or declared:
+            self._remember(WordPressType.CATEGORY, slug, category.pk, digest)
+        if parent:
+            self.parents[slug] = decode_slug(parent)[:100]
+        self.categories[slug] = category
+        return category
+
+    def _link_parents(self) -> None:
+        for slug, parent_slug in self.parents.items():
+            category = self.categories[slug]
+            parent = (
+                self.categories.get(parent_slug)
+                or Category.objects.filter(slug=parent_slug).first()
+            )
+            if parent is None:
+                self.stats.note(f"Category {slug!r}: parent {parent_slug!r} is not in the file.")
+            elif category.parent_id != parent.pk and parent.pk != category.pk:
+                category.parent = parent
+                category.save(update_fields=["parent"])
+
+    def _tag(self, raw_slug: str, name: str, description: str = "", declared: bool = False) -> Tag:
+        slug = (decode_slug(raw_slug) or slugify(name, allow_unicode=True) or "tag")[:100]
+        if slug in self.tags and not declared:
+            return self.tags[slug]
+        digest = _digest(name) if declared else ""
+        row, tag = self._known(Tag, WordPressType.TAG, slug)
+        if tag is None:
+            tag = Tag.objects.filter(slug=slug).first()
+        wanted = self._tag_name(name[:100], slug, tag)
+        if tag is not None and (not declared or (row is not None and row.digest == digest)):
+            if slug not in self.tags:
+                self.stats.add("tags", "unchanged")
+        elif tag is not None:
+            tag.name = wanted
+            tag.save()
+            self.stats.add("tags", "updated")
+        else:
+            tag = Tag.objects.create(slug=slug, name=wanted)
+            self.stats.add("tags", "created")
+        if row is None or declared:
+            self._remember(WordPressType.TAG, slug, tag.pk, digest)
+        self.tags[slug] = tag
+        return tag
+
+    def _tag_name(self, name: str, slug: str, tag: Tag | None) -> str:
+        clash = Tag.objects.filter(name=name).exclude(pk=tag.pk if tag else None).exists()
+        if clash:
+            self.stats.note(f"Tag {slug!r}: name {name!r} is taken, named {name} ({slug}).")
+            return f"{name} ({slug})"[:100]
+        return name
+
+    # -- posts and pages --------------------------------------------------------------------------
+
+    def _item(self, item: wxr.Item) -> None:
+        kind = {"post": "posts", "page": "pages"}.get(item.post_type)
+        if kind is None:
+            label = {"attachment": "attachments", "nav_menu_item": "menu items"}.get(
+                item.post_type, "other items"
+            )
+            self.stats.skip(label, f"post type {item.post_type!r} is not imported")
+            self._skip_comments(item)
+            return
+        if item.status in _SKIPPED_STATUSES or not item.status:
+            self.stats.skip(kind, f"status {item.status or 'missing'!r}")
+            self._skip_comments(item)
+            return
+        obj = self._post(item) if kind == "posts" else self._page(item)
+        if kind == "posts":
+            import_comments(obj, item.comments, self)
+        else:
+            self._skip_comments(item)
+        record_redirects(obj, item, self)
+
+    def _skip_comments(self, item: wxr.Item) -> None:
+        self.stats.skip("comments", "their post or page is not imported", len(item.comments))
+
+    def _published_at(self, item: wxr.Item, kind: str) -> datetime | None:
+        if item.status in _DRAFT_STATUSES:
+            return None
+        if item.password:
+            self.stats.note(f"{kind} {item.id} is password-protected: imported as a draft.")
+            return None
+        return item_date(item)
+
+    def _slug(self, item: wxr.Item, current: str | None) -> str:
+        base = decode_slug(item.post_name) or slugify(item.title, allow_unicode=True)
+        base = base[:200] or f"{item.post_type}-{item.id}"
+        candidate, n = base, 2
+        while candidate != current and (
+            candidate in self.taken
+            or candidate in RESERVED_SLUGS
+            or (candidate.isdigit() and len(candidate) == 4)
+        ):
+            suffix = f"-{n}"
+            candidate, n = base[: 200 - len(suffix)] + suffix, n + 1
+        if item.post_name and candidate != decode_slug(item.post_name):
+            self.stats.note(
+                f"{item.post_type} {item.id}: slug {decode_slug(item.post_name)!r} is taken "
+                f"or reserved here, imported as {candidate!r}."
+            )
+        return candidate
+
+    def _post(self, item: wxr.Item) -> Post:
+        thumbnail = self._thumbnail(item)
+        terms = sorted((t.domain, t.slug, t.name) for t in item.terms)
+        digest = _digest(item.title, item.post_name, item.content, item.excerpt, item.status,
+                         item.post_date_gmt, item.pub_date, item.is_sticky, item.comment_status,
+                         bool(item.password), item.creator, terms, thumbnail)  # fmt: skip
+        row, post = self._known(Post, WordPressType.POST, str(item.id))
+        if post is not None and row.digest == digest:
+            self.stats.add("posts", "unchanged")
+            return post
+        outcome = "updated" if post is not None else "created"
+        post = post or Post()
+        if len(item.title) > 200:
+            self.stats.note(f"post {item.id}: title cut to 200 characters.")
+        post.title = item.title[:200]
+        post.slug = self._slug(item, post.slug if post.pk else None)
+        post.excerpt = item.excerpt
+        post.body = self._rewrite_media(to_html(item.content))
+        post.author = self._user_for(item.creator)
+        post.published_at = self._published_at(item, "post")
+        post.is_featured = item.is_sticky
+        post.comments_open = item.comment_status == "open"
+        if thumbnail:
+            stored, alt = thumbnail
+            if post.featured_image.name != stored:
+                post.featured_image = stored
+            post.featured_image_alt = alt[:250]
+        post.save()
+        self.taken.add(post.slug)
+        categories = [self._category(t.slug, t.name) for t in item.terms if t.domain == "category"]
+        tags = [self._tag(t.slug, t.name) for t in item.terms if t.domain == "post_tag"]
+        if outcome == "created":
+            post.categories.add(*categories)
+            post.tags.add(*tags)
+        else:
+            post.categories.set(categories)
+            post.tags.set(tags)
+        self._remember(WordPressType.POST, str(item.id), post.pk, digest)
+        self.stats.add("posts", outcome)
+        return post
+
+    def _page(self, item: wxr.Item) -> Page:
+        digest = _digest(item.title, item.post_name, item.content, item.status,
+                         item.post_date_gmt, item.pub_date, bool(item.password))  # fmt: skip
+        row, page = self._known(Page, WordPressType.PAGE, str(item.id))
+        if page is not None and row.digest == digest:
+            self.stats.add("pages", "unchanged")
+            return page
+        outcome = "updated" if page is not None else "created"
+        page = page or Page()
+        page.title = item.title[:200]
+        page.slug = self._slug(item, page.slug if page.pk else None)
+        page.body = self._rewrite_media(to_html(item.content))
+        page.published_at = self._published_at(item, "page")
+        page.save()
+        self.taken.add(page.slug)
+        self._remember(WordPressType.PAGE, str(item.id), page.pk, digest)
+        self.stats.add("pages", outcome)
+        return page
+
+    # -- media ----------------------------------------------------------------------------------
+
+    def _thumbnail(self, item: wxr.Item) -> tuple[str, str] | None:
+        """(stored file name, alt text) of the post's featured image, when it can be had."""
+        raw = item.meta.get("_thumbnail_id", "").strip()
+        if not raw.isdigit():
+            return None
+        attachment = self.scan.attachments.get(int(raw))
+        if attachment is None:
+            self.stats.note(f"post {item.id}: featured image {raw} is not in the file.")
+            return None
+        relative = attachment.meta.get("_wp_attached_file", "").strip()
+        if not relative:
+            found = _UPLOADS.search(urlsplit(attachment.attachment_url).path)
+            relative = unquote(found.group(1)) if found else ""
+        stored = self._import_file(relative) if relative else None
+        if stored is None:
+            return None
+        alt = attachment.meta.get("_wp_attachment_image_alt") or attachment.title or item.title
+        return stored, alt
+
+    def _import_file(self, relative: str) -> str | None:
+        """Our storage name for a file under wp-content/uploads/, importing it the first time."""
+        if relative in self.files:
+            return self.files[relative]
+        self.files[relative] = None
+        if self.media_dir is None:
+            self.stats.skip("media", "no --media-dir given")
+            return None
+        row = self.ledger.get((WordPressType.FILE, relative))
+        if row is not None and row.stored_name and default_storage.exists(row.stored_name):
+            self.stats.add("media", "unchanged")
+            self.files[relative] = row.stored_name
+            return row.stored_name
+        source = (self.media_dir / relative).resolve()
+        if self.media_dir.resolve() not in source.parents or not source.is_file():
+            self.stats.skip("media", "file missing under --media-dir")
+            self.stats.note(f"Missing media file: {relative}")
+            return None
+        try:
+            clean = clean_image(source.read_bytes())
+        except ImageRejected as error:
+            self.stats.skip("media", "not an image this site accepts")
+            self.stats.note(f"Media file {relative}: {error}")
+            return None
+        if self.dry_run:
+            name = f"uploads/{PurePosixPath(relative).name}"
+        else:
+            name = store_image(clean, "uploads")
+            self.written.append(name)
+        self._remember(WordPressType.FILE, relative, None, stored_name=name)
+        self.stats.add("media", "created")
+        self.files[relative] = name
+        return name
+
+    def _rewrite_media(self, body: str) -> str:
+        """Point images and links under wp-content/uploads/ at the imported copies."""
+        if "/wp-content/uploads/" not in body:
+            return body
+
+        def swap(match: re.Match) -> str:
+            url = match.group(2).replace("&amp;", "&")
+            found = _UPLOADS.search(urlsplit(url).path)
+            stored = self._import_file(unquote(found.group(1))) if found else None
+            if stored is None:
+                return match.group()
+            return f"{match.group(1)}{default_storage.url(stored)}{match.group(3)}"
+
+        body = _MEDIA_ATTR.sub(swap, body)
+        media_url = default_storage.url("uploads/")
+        return re.sub(
+            r"<img\b[^>]*>",
+            lambda m: _SRCSET.sub("", m.group()) if media_url in m.group() else m.group(),
+            body,
+        )
+
+    def _remove_written_files(self) -> None:
+        for name in self.written:
+            stem = PurePosixPath(name)
+            for width in RENDITION_WIDTHS:
+                rendition = f"renditions/{stem.parent}/{stem.stem}-{width}.webp"
+                if default_storage.exists(rendition):
+                    default_storage.delete(rendition)
+            if default_storage.exists(name):
+                default_storage.delete(name)
+
+
+# -- comments and redirects: the two places that use other apps' models --------------------------
+
+
+def import_comments(post: Post, wp_comments: list[wxr.Comment], importer: Importer) -> None:
+    """Import a post's comments with their threads and statuses.
+
+    Expected `comments.Comment` fields: post, parent, author_name, author_email, author_url,
+    body (plain text), status (pending/approved/spam/trash), created_at, ip_address.
+    WordPress `comment_approved` 1 → approved, 0 → pending, spam → spam, trash → trash.
+    Pingbacks and trackbacks are skipped. Comment meta is never read.
+    """
+    stats = importer.stats
+    wanted = []
+    for comment in wp_comments:
+        if comment.type in ("pingback", "trackback"):
+            stats.skip("comments", comment.type)
+        else:
+            wanted.append(comment)
+    Comment = comment_model()
+    if Comment is None:
+        stats.skip("comments", "comments app not installed", len(wanted))
+        return
+    made: dict[int, models.Model] = {}
+    parents: list[tuple[models.Model, int]] = []
+    for comment in wanted:
+        key = str(comment.id)
+        status = COMMENT_STATUS.get(comment.approved, "trash")
+        digest = _digest(comment.author, comment.author_email, comment.author_url,
+                         comment.content, status, comment.date_gmt, comment.parent)  # fmt: skip
+        row, obj = importer._known(Comment, WordPressType.COMMENT, key)
+        if obj is not None and row.digest == digest:
+            stats.add("comments", "unchanged")
+            made[comment.id] = obj
+            continue
+        outcome = "updated" if obj is not None else "created"
+        obj = obj or Comment(post=post)
+        obj.author_name = comment.author[:200]
+        obj.author_email = comment.author_email[:254]
+        obj.author_url = comment.author_url[:200]
+        obj.body = comment.content
+        obj.status = status
+        obj.ip_address = comment.author_ip or None
+        obj.save()
+        when = parse_gmt(comment.date_gmt) or parse_gmt(comment.date)
+        if when is not None:
+            Comment._default_manager.filter(pk=obj.pk).update(created_at=when)
+        made[comment.id] = obj
+        if comment.parent:
+            parents.append((obj, comment.parent))
+        importer._remember(WordPressType.COMMENT, key, obj.pk, digest)
+        stats.add("comments", outcome)
+    for obj, parent_id in parents:
+        parent = made.get(parent_id)
+        if parent is None:
+            _, parent = importer._known(Comment, WordPressType.COMMENT, str(parent_id))
+        if parent is not None:
+            Comment._default_manager.filter(pk=obj.pk).update(parent=parent)
+
+
+def record_redirects(obj: Post | Page, item: wxr.Item, importer: Importer) -> None:
+    """Old permalink path and `/?p=<id>` (`/?page_id=<id>` for pages) → the new URL, 301.
+
+    Expected `Redirect` fields: old_path (path, with "?query" when there is one), new_path,
+    status_code.
+    """
+    new_path = obj.get_absolute_url()
+    old_paths = []
+    if item.link:
+        parts = urlsplit(item.link)
+        old = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
+        if old != new_path:
+            old_paths.append(old)
+    for old in (f"/?p={item.id}", f"/?page_id={item.id}" if isinstance(obj, Page) else None):
+        if old and old not in old_paths:
+            old_paths.append(old)
+    Redirect = redirect_model()
+    if Redirect is None:
+        importer.stats.skip("redirects", "redirects not available", len(old_paths))
+        return
+    for old in old_paths:
+        existing = Redirect._default_manager.filter(old_path=old).first()
+        if existing is None:
+            Redirect._default_manager.create(old_path=old, new_path=new_path, status_code=301)
+            importer.stats.add("redirects", "created")
+        elif existing.new_path != new_path or existing.status_code != 301:
+            existing.new_path, existing.status_code = new_path, 301
+            existing.save()
+            importer.stats.add("redirects", "updated")
+        else:
+            importer.stats.add("redirects", "unchanged")
