@@ -194,5 +194,8 @@ def to_html(content: str) -> str:
         body = strip_block_comments(content)
     else:
         body = unwrap_shortcodes(autop(content))
-    body = _EMPTY_PARAGRAPH.sub("", convert_shortcodes(body))
-    return clean_html(body)
+    # HTML would read a CDATA marker as a comment and hide it: show it as the text it is.
+    body = body.replace("<![CDATA[", "&lt;![CDATA[").replace("]]>", "]]&gt;")
+    # Shortcodes and unsafe elements removed may leave paragraphs with nothing in them.
+    body = clean_html(convert_shortcodes(body))
+    return _EMPTY_PARAGRAPH.sub("", body).strip()

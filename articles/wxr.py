@@ -15,6 +15,7 @@ error, with its line and column, is the one reported.
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
@@ -59,7 +60,10 @@ class Site:
     def key(self) -> str:
         """What identifies the source site across exports: its base URL, else its link."""
         url = (self.base_blog_url or self.base_site_url or self.link).strip()
-        return url.rstrip("/").lower() or "unknown"
+        key = url.rstrip("/").lower() or "unknown"
+        if len(key) > 200:  # the ledger's column: keep it unique, readable and short enough
+            key = f"{key[:135]}#{hashlib.sha256(key.encode()).hexdigest()}"
+        return key
 
 
 @dataclass

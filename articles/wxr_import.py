@@ -477,7 +477,7 @@ class Importer:
         post.published_at = self._published_at(item, "post")
         post.is_featured = item.is_sticky
         post.comments_open = item.comment_status == "open"
-        if thumbnail:
+        if thumbnail and not self.dry_run:
             stored, alt = thumbnail
             if post.featured_image.name != stored:
                 post.featured_image = stored
@@ -671,8 +671,9 @@ def record_redirects(obj: Post | Page, item: wxr.Item, importer: Importer) -> No
     old_paths = []
     if item.link:
         parts = urlsplit(item.link)
-        old = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
-        if old != new_path:
+        # Stored decoded, as Django's request.path is: /2024/04/πρπ-facial/ not /…/%cf%80…/
+        old = unquote(parts.path or "/") + (f"?{parts.query}" if parts.query else "")
+        if old != unquote(new_path):
             old_paths.append(old)
     for old in (f"/?p={item.id}", f"/?page_id={item.id}" if isinstance(obj, Page) else None):
         if old and old not in old_paths:

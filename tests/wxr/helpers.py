@@ -1,0 +1,55 @@
+"""Shared helpers for the WXR importer and exporter tests."""
+
+import io
+from pathlib import Path
+
+from django.apps import apps
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+
+from articles.models import Category, Page, Post, Tag, WordPressItem
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+def shared_wxr_dir() -> Path:
+    """The real-world exports next to the clone (../shared/data/wxr), when present."""
+    return Path(settings.BASE_DIR).parent / "shared" / "data" / "wxr"
+
+
+def run_import(path: Path | str, *args: str) -> str:
+    out = io.StringIO()
+    call_command("import_wxr", str(path), *args, stdout=out)
+    return out.getvalue()
+
+
+def comment_model():
+    try:
+        return apps.get_model("comments", "Comment")
+    except LookupError:
+        return None
+
+
+def redirect_model():
+    for label in ("discovery", "articles"):
+        try:
+            return apps.get_model(label, "Redirect")
+        except LookupError:
+            continue
+    return None
+
+
+def database_state() -> dict:
+    """Every row the importer may touch, to compare before and after."""
+    models = [Post, Page, Category, Tag, get_user_model(), WordPressItem]
+    models += [m for m in (comment_model(), redirect_model()) if m is not None]
+    state = {}
+    for model in models:
+        state[model._meta.label] = sorted(
+            tuple(sorted((k, str(v)) for k, v in row.items()))
+            for row in model._default_manager.values()
+        )
+    state["post_categories"] = sorted(Post.categories.through.objects.values_list())
+    state["post_tags"] = sorted(Post.tags.through.objects.values_list())
+    return state
