@@ -132,7 +132,7 @@ def test_crazy_cdata_is_recovered_and_imported_faithfully():
 def test_slashes_are_kept_exactly():
     run_import(DATA / "slashes.xml")
 
-    assert Post.objects.get().body == "<p>Slashes aren\\'t \\\"cool\\\"</p>"
+    assert Post.objects.get().body == '<p>Slashes aren\\\'t \\"cool\\"</p>'
     assert Category.objects.get().name == 'a \\"great\\" category'
     assert Tag.objects.get(slug="tag1").name == "foo\\'bar"
 

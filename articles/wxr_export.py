@@ -1,0 +1,271 @@
+"""Writing the site as a WordPress export (WXR 1.2), so owners can always move back.
+
+Posts, pages, categories (parents first), tags, the authors of posts, featured images as
+attachments, and approved and pending comments once the comments app provides them. Bodies are
+wrapped in a Custom HTML block (`<!-- wp:html -->`), which WordPress's editor shows as it is and
+which our importer reads back without re-paragraphing. Ids are unique across the file, as
+WordPress expects: posts keep their primary key, pages and attachments follow them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from datetime import datetime
+from email.utils import format_datetime
+from typing import TextIO
+from xml.sax.saxutils import escape, quoteattr
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.db.models import Max, Prefetch
+from django.utils import timezone
+
+from . import wxr
+from .models import Category, Page, Post, Tag
+from .wxr_import import comment_model
+
+# Characters XML 1.0 cannot carry at all; they are dropped rather than breaking the file.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+_ZERO = "0000-00-00 00:00:00"
+
+
+def _text(value: object) -> str:
+    return escape(_NOT_XML.sub("", str(value)))
+
+
+def _cdata(value: str) -> str:
+    value = _NOT_XML.sub("", value or "")
+    return "<![CDATA[" + value.replace("]]>", "]]]]><![CDATA[>") + "]]>"
+
+
+def _local(moment: datetime | None) -> str:
+    return timezone.localtime(moment).strftime("%Y-%m-%d %H:%M:%S") if moment else _ZERO
+
+
+def _gmt(moment: datetime | None) -> str:
+    return moment.astimezone(timezone.UTC).strftime("%Y-%m-%d %H:%M:%S") if moment else _ZERO
+
+
+def _status(published_at: datetime | None) -> str:
+    if published_at is None:
+        return "draft"
+    return "future" if published_at > timezone.now() else "publish"
+
+
+def export_comments(post: Post) -> list[wxr.Comment]:
+    """Approved and pending comments of a post, oldest first, with their threads.
+
+    Uses the comments app's `Comment` (fields: post, parent, author_name, author_email,
+    author_url, body, status, created_at, ip_address) when it exists.
+    """
+    Comment = comment_model()
+    if Comment is None:
+        return []
+    found = Comment._default_manager.filter(post=post, status__in=["approved", "pending"])
+    return [
+        wxr.Comment(
+            id=c.pk,
+            author=c.author_name,
+            author_email=c.author_email,
+            author_url=c.author_url or "",
+            author_ip=c.ip_address or "",
+            date=_local(c.created_at),
+            date_gmt=_gmt(c.created_at),
+            content=c.body,
+            approved="1" if c.status == "approved" else "0",
+            parent=c.parent_id or 0,
+        )
+        for c in found.order_by("created_at", "pk")
+    ]
+
+
+class Exporter:
+    def __init__(self, out: TextIO, site_url: str):
+        self.out = out
+        self.site_url = site_url.rstrip("/")
+        self.counts = {"authors": 0, "categories": 0, "tags": 0, "posts": 0, "pages": 0,
+                       "comments": 0, "attachments": 0}  # fmt: skip
+
+    def write(self) -> dict[str, int]:
+        w = self.out.write
+        w('<?xml version="1.0" encoding="UTF-8" ?>\n')
+        w("<!-- A WordPress eXtended RSS file (WXR 1.2): Tools → Import → WordPress. -->\n")
+        w('<rss version="2.0"\n\txmlns:excerpt="http://wordpress.org/export/1.2/excerpt/"\n'
+          '\txmlns:content="http://purl.org/rss/1.0/modules/content/"\n'
+          '\txmlns:wfw="http://wellformedweb.org/CommentAPI/"\n'
+          '\txmlns:dc="http://purl.org/dc/elements/1.1/"\n'
+          '\txmlns:wp="http://wordpress.org/export/1.2/"\n>\n<channel>\n')  # fmt: skip
+        self._element("title", settings.SITE_NAME, 1)
+        self._element("link", self.site_url, 1)
+        self._element("description", settings.SITE_TAGLINE, 1)
+        self._element("pubDate", format_datetime(timezone.now()), 1)
+        self._element("language", settings.LANGUAGE_CODE, 1)
+        self._element("wp:wxr_version", "1.2", 1)
+        self._element("wp:base_site_url", self.site_url, 1)
+        self._element("wp:base_blog_url", self.site_url, 1)
+        self._authors()
+        self._categories()
+        self._tags()
+        post_max = Post.objects.aggregate(m=Max("pk"))["m"] or 0
+        page_max = Page.objects.aggregate(m=Max("pk"))["m"] or 0
+        self.page_offset = post_max
+        self.attachment_offset = post_max + page_max
+        for post in self._posts():
+            self._post(post)
+        for page in Page.objects.order_by("pk").iterator(chunk_size=500):
+            self._page(page)
+        w("</channel>\n</rss>\n")
+        return self.counts
+
+    def _element(self, name: str, value: object, depth: int, cdata: bool = False) -> None:
+        body = _cdata(str(value)) if cdata else _text(value)
+        self.out.write(f"{chr(9) * depth}<{name}>{body}</{name}>\n")
+
+    def _authors(self) -> None:
+        for user in get_user_model().objects.filter(posts__isnull=False).distinct().order_by("pk"):
+            self.out.write("\t<wp:author>\n")
+            self._element("wp:author_id", user.pk, 2)
+            self._element("wp:author_login", user.get_username(), 2, cdata=True)
+            self._element("wp:author_email", user.email, 2, cdata=True)
+            self._element("wp:author_display_name", user.get_full_name() or user.username, 2, True)
+            self._element("wp:author_first_name", user.first_name, 2, cdata=True)
+            self._element("wp:author_last_name", user.last_name, 2, cdata=True)
+            self.out.write("\t</wp:author>\n")
+            self.counts["authors"] += 1
+
+    def _categories(self) -> None:
+        categories = list(Category.objects.select_related("parent"))
+        by_depth = sorted(categories, key=lambda c: (len(c.ancestors()), c.pk))
+        for category in by_depth:
+            self.out.write("\t<wp:category>\n")
+            self._element("wp:term_id", category.pk, 2)
+            self._element("wp:category_nicename", category.slug, 2, cdata=True)
+            parent = category.parent.slug if category.parent else ""
+            self._element("wp:category_parent", parent, 2, cdata=True)
+            self._element("wp:cat_name", category.name, 2, cdata=True)
+            self._element("wp:category_description", category.description, 2, cdata=True)
+            self.out.write("\t</wp:category>\n")
+            self.counts["categories"] += 1
+
+    def _tags(self) -> None:
+        self.tag_offset = Category.objects.aggregate(m=Max("pk"))["m"] or 0
+        for tag in Tag.objects.order_by("pk"):
+            self.out.write("\t<wp:tag>\n")
+            self._element("wp:term_id", self.tag_offset + tag.pk, 2)
+            self._element("wp:tag_slug", tag.slug, 2, cdata=True)
+            self._element("wp:tag_name", tag.name, 2, cdata=True)
+            self.out.write("\t</wp:tag>\n")
+            self.counts["tags"] += 1
+
+    def _posts(self) -> Iterator[Post]:
+        queryset = (
+            Post.objects.select_related("author")
+            .prefetch_related(
+                Prefetch("categories", queryset=Category.objects.order_by("pk")),
+                Prefetch("tags", queryset=Tag.objects.order_by("pk")),
+            )
+            .order_by("pk")
+        )
+        yield from queryset.iterator(chunk_size=500)
+
+    def _item_head(self, wp_id: int, title: str, url: str, author: str, body: str,
+                   excerpt: str, moment: datetime | None) -> None:  # fmt: skip
+        self.out.write("\t<item>\n")
+        self._element("title", title, 2)
+        self._element("link", url, 2)
+        self._element("pubDate", format_datetime(moment or timezone.now()), 2)
+        self._element("dc:creator", author, 2, cdata=True)
+        self.out.write(f'\t\t<guid isPermaLink="false">{_text(self.site_url)}/?p={wp_id}</guid>\n')
+        self._element("description", "", 2)
+        content = f"<!-- wp:html -->\n{body}\n<!-- /wp:html -->" if body else ""
+        self._element("content:encoded", content, 2, cdata=True)
+        self._element("excerpt:encoded", excerpt, 2, cdata=True)
+        self._element("wp:post_id", wp_id, 2)
+        self._element("wp:post_date", _local(moment), 2, cdata=True)
+        self._element("wp:post_date_gmt", _gmt(moment), 2, cdata=True)
+
+    def _item_tail(self, post_type: str, slug: str, moment: datetime | None, comments_open: bool,
+                   sticky: bool = False, parent: int = 0) -> None:  # fmt: skip
+        self._element("wp:comment_status", "open" if comments_open else "closed", 2, cdata=True)
+        self._element("wp:ping_status", "closed", 2, cdata=True)
+        self._element("wp:post_name", slug, 2, cdata=True)
+        status = "inherit" if post_type == "attachment" else _status(moment)
+        self._element("wp:status", status, 2, cdata=True)
+        self._element("wp:post_parent", parent, 2)
+        self._element("wp:menu_order", 0, 2)
+        self._element("wp:post_type", post_type, 2, cdata=True)
+        self._element("wp:post_password", "", 2, cdata=True)
+        self._element("wp:is_sticky", 1 if sticky else 0, 2)
+
+    def _meta(self, key: str, value: object) -> None:
+        self.out.write(
+            f"\t\t<wp:postmeta><wp:meta_key>{_cdata(key)}</wp:meta_key>"
+            f"<wp:meta_value>{_cdata(str(value))}</wp:meta_value></wp:postmeta>\n"
+        )
+
+    def _post(self, post: Post) -> None:
+        url = self.site_url + post.get_absolute_url()
+        attachment_id = self.attachment_offset + post.pk if post.featured_image else None
+        if attachment_id:
+            self._attachment(post, attachment_id)
+        self._item_head(post.pk, post.title, url, post.author.get_username(), post.body,
+                        post.excerpt, post.published_at)  # fmt: skip
+        self._item_tail("post", post.slug, post.published_at, post.comments_open, post.is_featured)
+        for category in post.categories.all():
+            self.out.write(
+                f'\t\t<category domain="category" nicename={quoteattr(category.slug)}>'
+                f"{_cdata(category.name)}</category>\n"
+            )
+        for tag in post.tags.all():
+            self.out.write(
+                f'\t\t<category domain="post_tag" nicename={quoteattr(tag.slug)}>'
+                f"{_cdata(tag.name)}</category>\n"
+            )
+        if attachment_id:
+            self._meta("_thumbnail_id", attachment_id)
+        for comment in export_comments(post):
+            self._comment(comment)
+        self.out.write("\t</item>\n")
+        self.counts["posts"] += 1
+
+    def _attachment(self, post: Post, wp_id: int) -> None:
+        name = post.featured_image.name
+        url = self.site_url + post.featured_image.url
+        self._item_head(wp_id, post.featured_image_alt or post.title, url,
+                        post.author.get_username(), "", "", post.published_at)  # fmt: skip
+        self._item_tail("attachment", f"{post.slug}-image", post.published_at, False,
+                        parent=post.pk)  # fmt: skip
+        self._element("wp:attachment_url", url, 2, cdata=True)
+        self._meta("_wp_attached_file", name)
+        self._meta("_wp_attachment_image_alt", post.featured_image_alt)
+        self.out.write("\t</item>\n")
+        self.counts["attachments"] += 1
+
+    def _page(self, page: Page) -> None:
+        wp_id = self.page_offset + page.pk
+        url = self.site_url + page.get_absolute_url()
+        self._item_head(wp_id, page.title, url, "", page.body, "", page.published_at)
+        self._item_tail("page", page.slug, page.published_at, False)
+        self.out.write("\t</item>\n")
+        self.counts["pages"] += 1
+
+    def _comment(self, comment: wxr.Comment) -> None:
+        self.out.write("\t\t<wp:comment>\n")
+        for name, value, cdata in (
+            ("comment_id", comment.id, False),
+            ("comment_author", comment.author, True),
+            ("comment_author_email", comment.author_email, True),
+            ("comment_author_url", comment.author_url, True),
+            ("comment_author_IP", comment.author_ip, True),
+            ("comment_date", comment.date, True),
+            ("comment_date_gmt", comment.date_gmt, True),
+            ("comment_content", comment.content, True),
+            ("comment_approved", comment.approved, True),
+            ("comment_type", "comment", True),
+            ("comment_parent", comment.parent, False),
+            ("comment_user_id", 0, False),
+        ):
+            self._element(f"wp:{name}", value, 3, cdata=cdata)
+        self.out.write("\t\t</wp:comment>\n")
+        self.counts["comments"] += 1
