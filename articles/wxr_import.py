@@ -168,6 +168,10 @@ def redirect_model() -> type[models.Model] | None:
     return None
 
 
+class ImportRefused(Exception):
+    """The import cannot start (for example an author map naming an unknown user)."""
+
+
 COMMENT_STATUS = {"1": "approved", "0": "pending", "spam": "spam", "trash": "trash"}
 
 
@@ -203,7 +207,7 @@ class Importer:
             try:
                 self.mapped_users[login] = User.objects.get(username=username)
             except User.DoesNotExist:
-                raise ValueError(
+                raise ImportRefused(
                     f"The author map names a user that does not exist: {username!r}"
                 ) from None
         try:
@@ -625,7 +629,7 @@ def import_comments(post: Post, wp_comments: list[wxr.Comment], importer: Import
         stats.skip("comments", "comments app not installed", len(wanted))
         return
     made: dict[int, models.Model] = {}
-    parents: list[tuple[models.Model, int]] = []
+    touched: list[tuple[models.Model, wxr.Comment]] = []
     for comment in wanted:
         key = str(comment.id)
         status = COMMENT_STATUS.get(comment.approved, "trash")
@@ -645,20 +649,20 @@ def import_comments(post: Post, wp_comments: list[wxr.Comment], importer: Import
         obj.status = status
         obj.ip_address = comment.author_ip or None
         obj.save()
-        when = parse_gmt(comment.date_gmt) or parse_gmt(comment.date)
-        if when is not None:
-            Comment._default_manager.filter(pk=obj.pk).update(created_at=when)
         made[comment.id] = obj
-        if comment.parent:
-            parents.append((obj, comment.parent))
+        touched.append((obj, comment))
         importer._remember(WordPressType.COMMENT, key, obj.pk, digest)
         stats.add("comments", outcome)
-    for obj, parent_id in parents:
-        parent = made.get(parent_id)
-        if parent is None:
-            _, parent = importer._known(Comment, WordPressType.COMMENT, str(parent_id))
-        if parent is not None:
-            Comment._default_manager.filter(pk=obj.pk).update(parent=parent)
+    # Dates and threads are set afterwards in one query: a creation date may be automatic,
+    # and a reply can come before its parent in the file.
+    for obj, comment in touched:
+        obj.created_at = parse_gmt(comment.date_gmt) or parse_gmt(comment.date) or obj.created_at
+        parent = made.get(comment.parent) if comment.parent else None
+        if comment.parent and parent is None:
+            _, parent = importer._known(Comment, WordPressType.COMMENT, str(comment.parent))
+        obj.parent = parent
+    if touched:
+        Comment._default_manager.bulk_update([o for o, _ in touched], ["created_at", "parent"])
 
 
 def record_redirects(obj: Post | Page, item: wxr.Item, importer: Importer) -> None:

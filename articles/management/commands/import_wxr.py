@@ -8,7 +8,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from articles.wxr import WXRError
-from articles.wxr_import import Importer
+from articles.wxr_import import Importer, ImportRefused
 
 
 class Progress:
@@ -73,7 +73,7 @@ class Command(BaseCommand):
             stats = importer.run()
         except WXRError as error:
             raise CommandError(f"{path}: {error}. Nothing was imported.") from None
-        except ValueError as error:
+        except ImportRefused as error:
             raise CommandError(f"{error}. Nothing was imported.") from None
         self.stdout.write(stats.table())
         elapsed = time.monotonic() - started
