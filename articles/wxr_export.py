@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from datetime import datetime
+from datetime import UTC, datetime
 from email.utils import format_datetime
 from typing import TextIO
 from xml.sax.saxutils import escape, quoteattr
@@ -44,7 +44,7 @@ def _local(moment: datetime | None) -> str:
 
 
 def _gmt(moment: datetime | None) -> str:
-    return moment.astimezone(timezone.UTC).strftime("%Y-%m-%d %H:%M:%S") if moment else _ZERO
+    return moment.astimezone(UTC).strftime("%Y-%m-%d %H:%M:%S") if moment else _ZERO
 
 
 def _status(published_at: datetime | None) -> str:

@@ -385,16 +385,15 @@ class Importer:
         row, tag = self._known(Tag, WordPressType.TAG, slug)
         if tag is None:
             tag = Tag.objects.filter(slug=slug).first()
-        wanted = self._tag_name(name[:100], slug, tag)
         if tag is not None and (not declared or (row is not None and row.digest == digest)):
             if slug not in self.tags:
                 self.stats.add("tags", "unchanged")
         elif tag is not None:
-            tag.name = wanted
+            tag.name = self._tag_name(name[:100], slug, tag)
             tag.save()
             self.stats.add("tags", "updated")
         else:
-            tag = Tag.objects.create(slug=slug, name=wanted)
+            tag = Tag.objects.create(slug=slug, name=self._tag_name(name[:100], slug, None))
             self.stats.add("tags", "created")
         if row is None or declared:
             self._remember(WordPressType.TAG, slug, tag.pk, digest)
@@ -427,7 +426,9 @@ class Importer:
         if kind == "posts":
             import_comments(obj, item.comments, self)
         else:
-            self._skip_comments(item)
+            self.stats.skip(
+                "comments", "on a page (comments belong to posts here)", len(item.comments)
+            )
         record_redirects(obj, item, self)
 
     def _skip_comments(self, item: wxr.Item) -> None:

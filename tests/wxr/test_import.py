@@ -398,3 +398,26 @@ def test_progress_shows_counts_and_rate():
     assert "50/100 records" in text
     assert "/s" in text
     assert text.endswith("\n")
+
+
+def test_media_paths_cannot_reach_outside_the_media_folder(tmp_path, media_dir):
+    (media_dir.parent / "secret.jpg").write_bytes(exif_jpeg())
+    sneaky = tmp_path / "sneaky.xml"
+    sneaky.write_text(CLINIC.read_text().replace("2024/03/needles.jpg]]", "../secret.jpg]]"))
+
+    output = run_import(sneaky, "--media-dir", str(media_dir))
+
+    assert not Post.objects.get(slug="microneedling-acne-scars").featured_image
+    assert "Missing media file: ../secret.jpg" in output
+
+
+def test_exports_in_a_legacy_encoding_are_read(tmp_path):
+    latin = tmp_path / "latin.xml"
+    text = (FIXTURES / "https-1.1.xml").read_text().replace("UTF-8", "ISO-8859-1")
+    latin.write_bytes(
+        text.replace("Lasers and darker skin", "Lasers et peau foncée").encode("latin-1")
+    )
+
+    run_import(latin)
+
+    assert Post.objects.get().title == "Lasers et peau foncée"
