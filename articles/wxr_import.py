@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import email.utils
 import hashlib
+import ipaddress
 import json
 import re
 import time
@@ -57,6 +58,7 @@ _DRAFT_STATUSES = {"draft", "pending", "private"}
 _UPLOADS = re.compile(r"/wp-content/uploads/(?:sites/\d+/)?(.+)$")
 _MEDIA_ATTR = re.compile(r'(<(?:img|a)\b[^>]*?\s(?:src|href)=")([^"]+)(")')
 _SRCSET = re.compile(r'\s(?:srcset|sizes)="[^"]*"')
+_RSS_YEAR = re.compile(r"\s[12][0-9]{3}\s")
 _PERCENT = re.compile(r"%[0-9a-fA-F]{2}")
 
 
@@ -137,7 +139,8 @@ def parse_gmt(value: str) -> datetime | None:
 def item_date(item: wxr.Item) -> datetime | None:
     """The GMT date of an item; else its RSS pubDate; else its local date read as UTC."""
     found = parse_gmt(item.post_date_gmt)
-    if found is None and item.pub_date:
+    # Drafts carry a "-0001" year, which the RFC 2822 parser would read as 2000 or 2001.
+    if found is None and _RSS_YEAR.search(item.pub_date):
         try:
             found = email.utils.parsedate_to_datetime(item.pub_date)
         except (TypeError, ValueError):
@@ -166,6 +169,14 @@ def redirect_model() -> type[models.Model] | None:
         except LookupError:
             continue
     return None
+
+
+def _ip_or_none(value: str) -> str | None:
+    """WordPress keeps whatever the server saw; only a real address goes into an IP field."""
+    try:
+        return str(ipaddress.ip_address(value.strip()))
+    except ValueError:
+        return None
 
 
 class ImportRefused(Exception):
@@ -648,7 +659,7 @@ def import_comments(post: Post, wp_comments: list[wxr.Comment], importer: Import
         obj.author_url = comment.author_url[:200]
         obj.body = comment.content
         obj.status = status
-        obj.ip_address = comment.author_ip or None
+        obj.ip_address = _ip_or_none(comment.author_ip)
         obj.save()
         made[comment.id] = obj
         touched.append((obj, comment))
