@@ -211,7 +211,7 @@ _SKIPPED = {"wp:commentmeta"}
 class _Reader:
     """Feeds bytes to expat and turns finished records into dataclasses."""
 
-    def __init__(self, on_record: Callable[[Record], None], build: bool = True):
+    def __init__(self, on_record: Callable, build: bool = True):
         self.on_record = on_record
         self.build = build
         self.site = Site()
@@ -503,16 +503,20 @@ def _chunks(handle: BinaryIO) -> Iterator[bytes]:
         yield chunk
 
 
-def _run(path: Path, on_record: Callable[[Record], None], recover: bool, build: bool) -> Site:
-    reader = _Reader(on_record, build=build)
+def _feed(reader: _Reader, path: Path | str, recover: bool) -> Iterator[None]:
+    """Feed the file to the reader chunk by chunk, pausing after each one."""
     with open(path, "rb") as handle:
         source = _chunks(handle)
         if recover:
             source = repair_cdata(source)
         for chunk in source:
             reader.feed(chunk)
+            yield
         reader.feed(b"", final=True)
-    return reader.site
+        yield
+
+
+_KINDS = {"item": "item", "wp:author": "author"}
 
 
 def scan(path: Path | str) -> Scan:
@@ -526,13 +530,7 @@ def scan(path: Path | str) -> Scan:
     attachments: dict[int, Item] = {}
 
     def note(summary: _Summary) -> None:
-        kind = (
-            "item"
-            if summary.name == "item"
-            else "author"
-            if summary.name == "wp:author"
-            else "term"
-        )
+        kind = _KINDS.get(summary.name, "term")
         counts[kind] += 1
         if kind == "item":
             counts["comment"] += sum(1 for c in summary.node.children if c.name == "wp:comment")
@@ -541,18 +539,22 @@ def scan(path: Path | str) -> Scan:
                 item.comments = []
                 attachments[item.id] = item
 
-    try:
-        site = _run(path, note, recover=False, build=False)  # type: ignore[arg-type]
-        recovered = False
-    except WXRError as strict_error:
+    def read(recover: bool) -> Site:
         counts.clear()
         attachments.clear()
+        reader = _Reader(note, build=False)
+        for _ in _feed(reader, path, recover):
+            pass
+        return reader.site
+
+    try:
+        return Scan(read(recover=False), recovered=False, counts=counts, attachments=attachments)
+    except WXRError as strict_error:
         try:
-            site = _run(path, note, recover=True, build=False)  # type: ignore[arg-type]
+            site = read(recover=True)
         except WXRError:
             raise strict_error from None
-        recovered = True
-    return Scan(site=site, recovered=recovered, counts=counts, attachments=attachments)
+    return Scan(site, recovered=True, counts=counts, attachments=attachments)
 
 
 def parse(path: Path | str, recover: bool = False) -> Iterator[Author | Term | Item]:
@@ -563,13 +565,6 @@ def parse(path: Path | str, recover: bool = False) -> Iterator[Author | Term | I
     """
     pending: list = []
     reader = _Reader(pending.append)
-    with open(path, "rb") as handle:
-        source = _chunks(handle)
-        if recover:
-            source = repair_cdata(source)
-        for chunk in source:
-            reader.feed(chunk)
-            yield from pending
-            pending.clear()
-        reader.feed(b"", final=True)
+    for _ in _feed(reader, path, recover):
         yield from pending
+        pending.clear()

@@ -44,6 +44,7 @@ from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.core.files.storage import default_storage
 from django.db import models, transaction
+from django.utils import timezone
 from django.utils.text import slugify
 
 from . import wxr
@@ -237,7 +238,7 @@ class Importer:
             for row in WordPressItem.objects.filter(source_site=self.site)
         }
         self.new_rows: list[WordPressItem] = []
-        self.changed_rows: list[WordPressItem] = []
+        self.changed_rows: dict[int, WordPressItem] = {}
         self.users: dict[str, models.Model] = {}
         self.categories: dict[str, Category] = {}
         self.tags: dict[str, Tag] = {}
@@ -257,7 +258,7 @@ class Importer:
             if self.progress and (time.monotonic() - last > 0.2 or done == total):
                 last = time.monotonic()
                 self.progress(done, total)
-            if len(self.new_rows) >= 500:
+            if len(self.new_rows) + len(self.changed_rows) >= 500:
                 self._flush_ledger()
         self._link_parents()
         self._flush_ledger()
@@ -265,9 +266,11 @@ class Importer:
     def _flush_ledger(self) -> None:
         WordPressItem.objects.bulk_create(self.new_rows, batch_size=500)
         WordPressItem.objects.bulk_update(
-            self.changed_rows, ["object_id", "stored_name", "digest", "updated_at"], batch_size=500
+            self.changed_rows.values(),
+            ["object_id", "stored_name", "digest", "updated_at"],
+            batch_size=500,
         )
-        self.new_rows, self.changed_rows = [], []
+        self.new_rows, self.changed_rows = [], {}
 
     def _remember(self, wp_type: str, wp_id: str, obj_id: int | None, digest: str = "",
                   stored_name: str = "") -> None:  # fmt: skip
@@ -276,8 +279,11 @@ class Importer:
             row = WordPressItem(source_site=self.site, wp_type=wp_type, wp_id=wp_id)
             self.ledger[(wp_type, wp_id)] = row
             self.new_rows.append(row)
-        elif row.pk and row not in self.changed_rows:
-            self.changed_rows.append(row)
+        elif (row.object_id, row.digest, row.stored_name) == (obj_id, digest, stored_name):
+            return
+        elif row.pk:
+            self.changed_rows[row.pk] = row
+            row.updated_at = timezone.now()
         row.object_id, row.digest, row.stored_name = obj_id, digest, stored_name
 
     def _known(self, model: type[models.Model], wp_type: str, wp_id: str):
