@@ -53,31 +53,35 @@ def _status(published_at: datetime | None) -> str:
     return "future" if published_at > timezone.now() else "publish"
 
 
-def export_comments(post: Post) -> list[wxr.Comment]:
-    """Approved and pending comments of a post, oldest first, with their threads.
+def export_comments(post_ids: list[int]) -> dict[int, list[wxr.Comment]]:
+    """Approved and pending comments of some posts, oldest first, with their threads.
 
     Uses the comments app's `Comment` (fields: post, parent, author_name, author_email,
-    author_url, body, status, created_at, ip_address) when it exists.
+    author_url, body, status, created_at, ip_address) when it exists: one query per call.
     """
     Comment = comment_model()
+    found: dict[int, list[wxr.Comment]] = {pk: [] for pk in post_ids}
     if Comment is None:
-        return []
-    found = Comment._default_manager.filter(post=post, status__in=["approved", "pending"])
-    return [
-        wxr.Comment(
-            id=c.pk,
-            author=c.author_name,
-            author_email=c.author_email,
-            author_url=c.author_url or "",
-            author_ip=c.ip_address or "",
-            date=_local(c.created_at),
-            date_gmt=_gmt(c.created_at),
-            content=c.body,
-            approved="1" if c.status == "approved" else "0",
-            parent=c.parent_id or 0,
+        return found
+    rows = Comment._default_manager.filter(
+        post_id__in=post_ids, status__in=["approved", "pending"]
+    ).order_by("created_at", "pk")
+    for c in rows:
+        found[c.post_id].append(
+            wxr.Comment(
+                id=c.pk,
+                author=c.author_name,
+                author_email=c.author_email,
+                author_url=c.author_url or "",
+                author_ip=c.ip_address or "",
+                date=_local(c.created_at),
+                date_gmt=_gmt(c.created_at),
+                content=c.body,
+                approved="1" if c.status == "approved" else "0",
+                parent=c.parent_id or 0,
+            )
         )
-        for c in found.order_by("created_at", "pk")
-    ]
+    return found
 
 
 class Exporter:
@@ -111,8 +115,13 @@ class Exporter:
         page_max = Page.objects.aggregate(m=Max("pk"))["m"] or 0
         self.page_offset = post_max
         self.attachment_offset = post_max + page_max
+        batch: list[Post] = []
         for post in self._posts():
-            self._post(post)
+            batch.append(post)
+            if len(batch) == 500:
+                self._post_batch(batch)
+                batch = []
+        self._post_batch(batch)
         for page in Page.objects.order_by("pk").iterator(chunk_size=500):
             self._page(page)
         w("</channel>\n</rss>\n")
@@ -204,7 +213,12 @@ class Exporter:
             f"<wp:meta_value>{_cdata(str(value))}</wp:meta_value></wp:postmeta>\n"
         )
 
-    def _post(self, post: Post) -> None:
+    def _post_batch(self, posts: list[Post]) -> None:
+        comments = export_comments([p.pk for p in posts]) if posts else {}
+        for post in posts:
+            self._post(post, comments[post.pk])
+
+    def _post(self, post: Post, comments: list[wxr.Comment]) -> None:
         url = self.site_url + post.get_absolute_url()
         attachment_id = self.attachment_offset + post.pk if post.featured_image else None
         if attachment_id:
@@ -224,7 +238,7 @@ class Exporter:
             )
         if attachment_id:
             self._meta("_thumbnail_id", attachment_id)
-        for comment in export_comments(post):
+        for comment in comments:
             self._comment(comment)
         self.out.write("\t</item>\n")
         self.counts["posts"] += 1

@@ -96,8 +96,6 @@ def test_export_runs_a_fixed_number_of_queries_whatever_the_number_of_posts():
             Exporter(out, "http://x.example").write()
         return len(captured)
 
-    if comment_model() is not None:
-        pytest.skip("comments add one query per post until the exporter prefetches them")
     assert queries_for(2) == queries_for(12)
 
 
