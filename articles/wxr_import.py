@@ -647,7 +647,10 @@ def import_comments(post: Post, wp_comments: list[wxr.Comment], importer: Import
         stats.skip("comments", "comments app not installed", len(wanted))
         return
     made: dict[int, models.Model] = {}
-    touched: list[tuple[models.Model, wxr.Comment]] = []
+    orphans: list[tuple[models.Model, int]] = []
+    # An automatic creation date can only be corrected after saving, one query per comment;
+    # a plain default (timezone.now) is set before saving, for free.
+    date_after_save = getattr(Comment._meta.get_field("created_at"), "auto_now_add", False)
     for comment in wanted:
         key = str(comment.id)
         status = COMMENT_STATUS.get(comment.approved, "trash")
@@ -666,21 +669,25 @@ def import_comments(post: Post, wp_comments: list[wxr.Comment], importer: Import
         obj.body = comment.content
         obj.status = status
         obj.ip_address = _ip_or_none(comment.author_ip)
-        obj.save()
-        made[comment.id] = obj
-        touched.append((obj, comment))
-        importer._remember(WordPressType.COMMENT, key, obj.pk, digest)
-        stats.add("comments", outcome)
-    # Dates and threads are set afterwards in one query: a creation date may be automatic,
-    # and a reply can come before its parent in the file.
-    for obj, comment in touched:
-        obj.created_at = parse_gmt(comment.date_gmt) or parse_gmt(comment.date) or obj.created_at
+        when = parse_gmt(comment.date_gmt) or parse_gmt(comment.date)
+        if when is not None and not date_after_save:
+            obj.created_at = when
+        # WordPress exports comments in id order, so a parent is almost always saved already.
         parent = made.get(comment.parent) if comment.parent else None
         if comment.parent and parent is None:
             _, parent = importer._known(Comment, WordPressType.COMMENT, str(comment.parent))
         obj.parent = parent
-    if touched:
-        Comment._default_manager.bulk_update([o for o, _ in touched], ["created_at", "parent"])
+        obj.save()
+        if when is not None and date_after_save:
+            Comment._default_manager.filter(pk=obj.pk).update(created_at=when)
+        if comment.parent and parent is None:
+            orphans.append((obj, comment.parent))
+        made[comment.id] = obj
+        importer._remember(WordPressType.COMMENT, key, obj.pk, digest)
+        stats.add("comments", outcome)
+    for obj, parent_id in orphans:  # replies that came before their parent in the file
+        if parent_id in made:
+            Comment._default_manager.filter(pk=obj.pk).update(parent=made[parent_id])
 
 
 def record_redirects(obj: Post | Page, item: wxr.Item, importer: Importer) -> None:
