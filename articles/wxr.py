@@ -220,6 +220,9 @@ class _Reader:
         self.skip_depth = 0
         self.site_text: list[str] | None = None
         self.seen_channel = False
+        # A file that is not shaped like an export is read to its end all the same, so that a
+        # syntax error further on (the more precise diagnosis) is the one reported.
+        self.wrong_shape: WXRError | None = None
         parser = expat.ParserCreate(namespace_separator=" ")
         parser.buffer_text = True
         parser.ordered_attributes = False
@@ -245,19 +248,28 @@ class _Reader:
         self._fail("External entities are not allowed in a WordPress export")
         return 0
 
+    def _misshapen(self, message: str) -> None:
+        if self.wrong_shape is None:
+            self.wrong_shape = WXRError(
+                f"Not a WordPress export: {message}",
+                self.parser.CurrentLineNumber,
+                self.parser.CurrentColumnNumber + 1,
+            )
+        self.skip_depth = 1
+
     def _start(self, raw: str, attrs: dict[str, str]) -> None:
         self.depth += 1
-        if self.skip_depth:
+        if self.skip_depth or self.wrong_shape:
             self.skip_depth += 1
             return
         name = _qualify(raw)
         if self.depth == 1:
             if name != "rss":
-                self._fail(f"Not a WordPress export: the root element is <{name}>, not <rss>")
+                self._misshapen(f"the root element is <{name}>, not <rss>")
             return
         if self.depth == 2:
             if name != "channel":
-                self._fail(f"Not a WordPress export: <{name}> where <channel> was expected")
+                self._misshapen(f"<{name}> where <channel> was expected")
             self.seen_channel = True
             return
         if self.stack:
@@ -302,6 +314,8 @@ class _Reader:
                 error.lineno,
                 error.offset + 1,
             ) from None
+        if final and self.wrong_shape is not None:
+            raise self.wrong_shape
         if final and not self.seen_channel:
             raise WXRError("Not a WordPress export: no <rss><channel> was found")
 

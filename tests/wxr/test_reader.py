@@ -190,3 +190,14 @@ def test_reader_memory_is_bounded_by_the_largest_item_not_the_file(tmp_path):
 
     assert count == 400
     assert peak < 2_000_000
+
+
+def test_a_misshapen_file_that_is_also_broken_reports_the_syntax_error(tmp_path):
+    both = tmp_path / "both.xml"
+    both.write_text("<rss>\n<notachannel>\n<item></wrong>\n</notachannel>\n</rss>\n")
+
+    with pytest.raises(wxr.WXRError) as caught:
+        wxr.scan(both)
+
+    assert "mismatched tag" in str(caught.value)
+    assert (caught.value.line, caught.value.column) == (3, 9)
