@@ -39,7 +39,7 @@ _KNOWN_NS = {
 class WXRError(Exception):
     """The file cannot be read as a WordPress export; the message says where and why."""
 
-    def __init__(self, message: str, line: int | None = None, column: int | None = None):
+    def __init__(self, message: str, line: int | None = None, column: int | None = None) -> None:
         self.line, self.column = line, column
         where = f" (line {line}, column {column})" if line is not None else ""
         super().__init__(f"{message}{where}")
@@ -211,7 +211,7 @@ _SKIPPED = {"wp:commentmeta"}
 class _Reader:
     """Feeds bytes to expat and turns finished records into dataclasses."""
 
-    def __init__(self, on_record: Callable, build: bool = True):
+    def __init__(self, on_record: Callable, build: bool = True) -> None:
         self.on_record = on_record
         self.build = build
         self.site = Site()

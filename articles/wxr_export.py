@@ -85,7 +85,7 @@ def export_comments(post_ids: list[int]) -> dict[int, list[wxr.Comment]]:
 
 
 class Exporter:
-    def __init__(self, out: TextIO, site_url: str):
+    def __init__(self, out: TextIO, site_url: str) -> None:
         self.out = out
         self.site_url = site_url.rstrip("/")
         self.counts = {"authors": 0, "categories": 0, "tags": 0, "posts": 0, "pages": 0,

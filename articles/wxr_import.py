@@ -196,7 +196,7 @@ class Importer:
         author_map: dict[str, str] | None = None,
         dry_run: bool = False,
         progress: Callable[[int, int], None] | None = None,
-    ):
+    ) -> None:
         self.path = Path(path)
         self.media_dir = Path(media_dir) if media_dir else None
         self.author_map = author_map or {}
@@ -286,7 +286,9 @@ class Importer:
             row.updated_at = timezone.now()
         row.object_id, row.digest, row.stored_name = obj_id, digest, stored_name
 
-    def _known(self, model: type[models.Model], wp_type: str, wp_id: str):
+    def _known(
+        self, model: type[models.Model], wp_type: str, wp_id: str
+    ) -> tuple[WordPressItem | None, models.Model | None]:
         """(ledger row, the object it points at or None)."""
         row = self.ledger.get((wp_type, wp_id))
         if row is None or row.object_id is None:
