@@ -392,7 +392,9 @@ class Importer:
             )
             if parent is None:
                 self.stats.note(f"Category {slug!r}: parent {parent_slug!r} is not in the file.")
-            elif category.parent_id != parent.pk and parent.pk != category.pk:
+            elif category.pk in {parent.pk, *(c.pk for c in parent.ancestors())}:
+                self.stats.note(f"Category {slug!r}: parent {parent_slug!r} would make a loop.")
+            elif category.parent_id != parent.pk:
                 category.parent = parent
                 category.save(update_fields=["parent"])
 

@@ -421,3 +421,21 @@ def test_exports_in_a_legacy_encoding_are_read(tmp_path):
     run_import(latin)
 
     assert Post.objects.get().title == "Lasers et peau foncée"
+
+
+def test_category_parents_that_would_loop_are_reported_not_linked(tmp_path):
+    looping = tmp_path / "loop.xml"
+    looping.write_text(
+        CLINIC.read_text().replace(
+            "<wp:category_nicename><![CDATA[skin]]></wp:category_nicename>"
+            "<wp:category_parent><![CDATA[]]>",
+            "<wp:category_nicename><![CDATA[skin]]></wp:category_nicename>"
+            "<wp:category_parent><![CDATA[acne-scars]]>",
+        )
+    )
+
+    output = run_import(looping)
+
+    assert Category.objects.get(slug="acne-scars").parent.slug == "skin"
+    assert Category.objects.get(slug="skin").parent is None
+    assert "Category 'skin': parent 'acne-scars' would make a loop." in output
