@@ -16,8 +16,9 @@
   exists under --media-dir are re-encoded (EXIF dropped) into our storage and the body points at
   them; `_thumbnail_id` → the attachment's file → the featured image. Missing files are
   reported, never fatal.
-- Comments and redirects go through `import_comments` and `record_redirects`, which use the
-  comments app's `Comment` and the `Redirect` model when those exist.
+- Old permalinks and `/?p=<id>` keep working through the redirects app (`record_redirects`).
+  Comments go through `import_comments`, which uses the comments app's `Comment` once it
+  exists and until then counts them as skipped.
 
 Idempotency: every object made is recorded in `WordPressItem` under (source site, type,
 WordPress id) with a digest of what was imported. Importing again updates an object only when
@@ -46,6 +47,8 @@ from django.core.files.storage import default_storage
 from django.db import models, transaction
 from django.utils import timezone
 from django.utils.text import slugify
+
+from redirects.models import LegacyPostId, Redirect, RedirectSource, normalise_path
 
 from . import wxr
 from .images import RENDITION_WIDTHS, ImageRejected, clean_image, store_image
@@ -161,15 +164,6 @@ def comment_model() -> type[models.Model] | None:
         return apps.get_model("comments", "Comment")
     except LookupError:
         return None
-
-
-def redirect_model() -> type[models.Model] | None:
-    for label in ("discovery", "articles"):
-        try:
-            return apps.get_model(label, "Redirect")
-        except LookupError:
-            continue
-    return None
 
 
 def _ip_or_none(value: str) -> str | None:
@@ -695,34 +689,45 @@ def import_comments(post: Post, wp_comments: list[wxr.Comment], importer: Import
 
 
 def record_redirects(obj: Post | Page, item: wxr.Item, importer: Importer) -> None:
-    """Old permalink path and `/?p=<id>` (`/?page_id=<id>` for pages) → the new URL, 301.
+    """Old addresses keep working: 301 from the old permalink and from `/?p=<id>`.
 
-    Expected `Redirect` fields: old_path (path, with "?query" when there is one), new_path,
-    status_code.
+    A post's WordPress id goes into `LegacyPostId` (with its guid, which feeds keep using);
+    the old permalink path (and for a page `/?p=<id>` and `/?page_id=<id>`) into `Redirect`
+    through `record_move`, which keeps chains to one hop. Existing identical entries are left
+    alone, so importing again changes nothing.
     """
-    new_path = obj.get_absolute_url()
-    old_paths = []
+    stats = importer.stats
+    new_path = normalise_path(obj.get_absolute_url())
+    old_paths: list[str] = []
     if item.link:
-        parts = urlsplit(item.link)
-        # Stored decoded, as Django's request.path is: /2024/04/πρπ-facial/ not /…/%cf%80…/
-        old = unquote(parts.path or "/") + (f"?{parts.query}" if parts.query else "")
-        if old != unquote(new_path):
+        old = normalise_path(urlsplit(item.link)._replace(scheme="", netloc="").geturl())
+        if old != new_path and not (isinstance(obj, Post) and old == f"/?p={item.id}"):
             old_paths.append(old)
-    for old in (f"/?p={item.id}", f"/?page_id={item.id}" if isinstance(obj, Page) else None):
-        if old and old not in old_paths:
-            old_paths.append(old)
-    Redirect = redirect_model()
-    if Redirect is None:
-        importer.stats.skip("redirects", "redirects not available", len(old_paths))
-        return
+    if isinstance(obj, Page):
+        old_paths += [p for p in (f"/?p={item.id}", f"/?page_id={item.id}") if p not in old_paths]
     for old in old_paths:
-        existing = Redirect._default_manager.filter(old_path=old).first()
-        if existing is None:
-            Redirect._default_manager.create(old_path=old, new_path=new_path, status_code=301)
-            importer.stats.add("redirects", "created")
-        elif existing.new_path != new_path or existing.status_code != 301:
-            existing.new_path, existing.status_code = new_path, 301
-            existing.save()
-            importer.stats.add("redirects", "updated")
+        if len(old) > Redirect._meta.get_field("old_path").max_length:
+            stats.skip("redirects", "old address too long")
+            continue
+        existing = Redirect.objects.filter(old_path=old).first()
+        if existing is not None and existing.new_path == new_path and existing.status == 301:
+            stats.add("redirects", "unchanged")
+            continue
+        Redirect.objects.record_move(old, new_path, source=RedirectSource.IMPORT)
+        stats.add("redirects", "created" if existing is None else "updated")
+    if isinstance(obj, Post) and item.id:
+        guid = item.guid[:500]
+        legacy = LegacyPostId.objects.filter(wp_id=item.id).first()
+        if legacy is None:
+            LegacyPostId.objects.create(
+                post=obj, wp_id=item.id, source_site=importer.site[:200], guid=guid
+            )
+            stats.add("redirects", "created")
+        elif (legacy.post_id, legacy.guid) == (obj.pk, guid):
+            stats.add("redirects", "unchanged")
         else:
-            importer.stats.add("redirects", "unchanged")
+            if legacy.source_site and legacy.source_site != importer.site:
+                stats.note(f"/?p={item.id} pointed at a post from {legacy.source_site}; now here.")
+            legacy.post, legacy.source_site, legacy.guid = obj, importer.site[:200], guid
+            legacy.save()
+            stats.add("redirects", "updated")

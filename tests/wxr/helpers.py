@@ -9,6 +9,7 @@ from django.contrib.auth import get_user_model
 from django.core.management import call_command
 
 from articles.models import Category, Page, Post, Tag, WordPressItem
+from redirects.models import LegacyPostId, Redirect
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -31,19 +32,10 @@ def comment_model():
         return None
 
 
-def redirect_model():
-    for label in ("discovery", "articles"):
-        try:
-            return apps.get_model(label, "Redirect")
-        except LookupError:
-            continue
-    return None
-
-
 def database_state() -> dict:
     """Every row the importer may touch, to compare before and after."""
-    models = [Post, Page, Category, Tag, get_user_model(), WordPressItem]
-    models += [m for m in (comment_model(), redirect_model()) if m is not None]
+    models = [Post, Page, Category, Tag, get_user_model(), WordPressItem, Redirect, LegacyPostId]
+    models += [m for m in (comment_model(),) if m is not None]
     state = {}
     for model in models:
         state[model._meta.label] = sorted(

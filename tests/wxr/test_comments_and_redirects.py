@@ -1,18 +1,18 @@
-"""Comments and redirects from an export. These need the comments app's Comment model and the
-Redirect model; where a branch does not have them yet, the tests skip and the importer counts
-those items as skipped (see test_import.py)."""
+"""Comments and redirects from an export. The comment tests need the comments app's Comment
+model; where it is not there yet they skip, and the importer counts comments as skipped (see
+test_import.py)."""
 
 from http import HTTPStatus
 
 import pytest
 
 from articles.models import Post
+from redirects.models import LegacyPostId, Redirect
 
 from .helpers import (
     FIXTURES,
     comment_model,
     database_state,
-    redirect_model,
     run_import,
     shared_wxr_dir,
 )
@@ -21,9 +21,6 @@ pytestmark = pytest.mark.django_db
 CLINIC = FIXTURES / "clinic-1.2.xml"
 needs_comments = pytest.mark.skipif(
     comment_model() is None, reason="the comments app has no Comment model on this branch"
-)
-needs_redirects = pytest.mark.skipif(
-    redirect_model() is None, reason="no Redirect model on this branch"
 )
 
 
@@ -94,14 +91,50 @@ def test_the_ten_deep_comment_chain_keeps_every_parent():
     assert max(depth(c) for c in Comment.objects.all()) >= 9
 
 
-@needs_redirects
 def test_old_permalinks_and_post_ids_answer_301_to_the_new_address(client):
     run_import(CLINIC)
 
     old = client.get("/2024/03/microneedling-acne-scars/")
     by_id = client.get("/?p=101")
+    encoded = client.get("/2024/04/%cf%80%cf%81%cf%80-facial/")
 
     assert old.status_code == HTTPStatus.MOVED_PERMANENTLY
-    assert old["Location"].endswith("/microneedling-acne-scars/")
+    assert old["Location"] == "/microneedling-acne-scars/"
     assert by_id.status_code == HTTPStatus.MOVED_PERMANENTLY
-    assert by_id["Location"].endswith("/microneedling-acne-scars/")
+    assert by_id["Location"] == "/microneedling-acne-scars/"
+    assert encoded.status_code == HTTPStatus.MOVED_PERMANENTLY
+    assert encoded["Location"] == "/%CF%80%CF%81%CF%80-facial/"
+
+
+def test_old_page_addresses_answer_301_including_wordpress_query_strings(client):
+    run_import(CLINIC)
+
+    for old in ("/about/", "/?page_id=2", "/?p=2"):
+        response = client.get(old)
+        assert response.status_code == HTTPStatus.MOVED_PERMANENTLY, old
+        assert response["Location"] == "/about-the-clinic/", old
+    renamed = client.get("/feed-page/")
+    assert renamed.status_code == HTTPStatus.MOVED_PERMANENTLY
+    assert renamed["Location"] == "/feed-2/"
+
+
+def test_imported_post_ids_keep_their_guid_for_feeds():
+    run_import(CLINIC)
+
+    legacy = LegacyPostId.objects.get(wp_id=101)
+    assert legacy.post == Post.objects.get(slug="microneedling-acne-scars")
+    assert legacy.guid == "https://glow.example/?p=101"
+    assert legacy.source_site == "https://glow.example"
+
+
+def test_redirects_are_counted_in_the_summary_and_not_duplicated():
+    first = run_import(CLINIC)
+    count = Redirect.objects.count()
+
+    second = run_import(CLINIC)
+
+    row = next(line for line in first.splitlines() if line.startswith("redirects "))
+    assert row.split()[1:3] == [str(count + LegacyPostId.objects.count()), "0"]
+    assert Redirect.objects.count() == count
+    again = next(line for line in second.splitlines() if line.startswith("redirects "))
+    assert again.split()[1:4] == ["0", "0", row.split()[1]]

@@ -12,7 +12,7 @@ from articles.models import Category, Page, Post, Tag, WordPressItem
 from articles.wxr_import import Importer
 from tests.builders import image_bytes, make_post, make_user
 
-from .helpers import FIXTURES, comment_model, database_state, redirect_model, run_import
+from .helpers import FIXTURES, comment_model, database_state, run_import
 
 pytestmark = pytest.mark.django_db
 CLINIC = FIXTURES / "clinic-1.2.xml"
@@ -379,13 +379,6 @@ def test_without_the_comment_model_comments_are_counted_as_skipped():
     output = run_import(CLINIC)
 
     assert "comments: 5 skipped, comments app not installed" in output
-
-
-@pytest.mark.skipif(redirect_model() is not None, reason="the Redirect model is installed")
-def test_without_the_redirect_model_redirects_are_counted_as_skipped():
-    output = run_import(CLINIC)
-
-    assert "redirects: 15 skipped, redirects not available" in output
 
 
 def test_progress_shows_counts_and_rate():
