@@ -21,9 +21,10 @@ from django.contrib.auth import get_user_model
 from django.db.models import Max, Prefetch
 from django.utils import timezone
 
+from comments.models import Comment, Status
+
 from . import wxr
 from .models import Category, Page, Post, Tag
-from .wxr_import import comment_model
 
 # Characters XML 1.0 cannot carry at all; they are dropped rather than breaking the file.
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
@@ -54,17 +55,10 @@ def _status(published_at: datetime | None) -> str:
 
 
 def export_comments(post_ids: list[int]) -> dict[int, list[wxr.Comment]]:
-    """Approved and pending comments of some posts, oldest first, with their threads.
-
-    Uses the comments app's `Comment` (fields: post, parent, author_name, author_email,
-    author_url, body, status, created_at, ip_address) when it exists: one query per call.
-    """
-    Comment = comment_model()
+    """Approved and pending comments of some posts, oldest first, with their threads."""
     found: dict[int, list[wxr.Comment]] = {pk: [] for pk in post_ids}
-    if Comment is None:
-        return found
-    rows = Comment._default_manager.filter(
-        post_id__in=post_ids, status__in=["approved", "pending"]
+    rows = Comment.objects.filter(
+        post_id__in=post_ids, status__in=[Status.APPROVED, Status.PENDING]
     ).order_by("created_at", "pk")
     for c in rows:
         found[c.post_id].append(
@@ -72,13 +66,14 @@ def export_comments(post_ids: list[int]) -> dict[int, list[wxr.Comment]]:
                 id=c.pk,
                 author=c.author_name,
                 author_email=c.author_email,
-                author_url=c.author_url or "",
+                author_url=c.author_url,
                 author_ip=c.ip_address or "",
                 date=_local(c.created_at),
                 date_gmt=_gmt(c.created_at),
                 content=c.body,
-                approved="1" if c.status == "approved" else "0",
+                approved="1" if c.status == Status.APPROVED else "0",
                 parent=c.parent_id or 0,
+                user_id=c.user_id if c.is_by_staff and c.user_id else 0,
             )
         )
     return found
@@ -278,7 +273,7 @@ class Exporter:
             ("comment_approved", comment.approved, True),
             ("comment_type", "comment", True),
             ("comment_parent", comment.parent, False),
-            ("comment_user_id", 0, False),
+            ("comment_user_id", comment.user_id, False),
         ):
             self._element(f"wp:{name}", value, 3, cdata=cdata)
         self.out.write("\t\t</wp:comment>\n")

@@ -16,9 +16,10 @@
   exists under --media-dir are re-encoded (EXIF dropped) into our storage and the body points at
   them; `_thumbnail_id` → the attachment's file → the featured image. Missing files are
   reported, never fatal.
+- Comments keep their status (1 → approved, 0 → pending, spam, trash) and threads; those
+  written by one of the export's authors are marked as the site's own. Pingbacks and
+  trackbacks are skipped; comment meta is never read.
 - Old permalinks and `/?p=<id>` keep working through the redirects app (`record_redirects`).
-  Comments go through `import_comments`, which uses the comments app's `Comment` once it
-  exists and until then counts them as skipped.
 
 Idempotency: every object made is recorded in `WordPressItem` under (source site, type,
 WordPress id) with a digest of what was imported. Importing again updates an object only when
@@ -41,13 +42,13 @@ from datetime import UTC, datetime
 from pathlib import Path, PurePosixPath
 from urllib.parse import unquote, urlsplit
 
-from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.core.files.storage import default_storage
 from django.db import models, transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
+from comments.models import Comment, Status
 from redirects.models import LegacyPostId, Redirect, RedirectSource, normalise_path
 
 from . import wxr
@@ -159,13 +160,6 @@ def _digest(*parts: object) -> str:
     return hashlib.sha256(payload.encode()).hexdigest()
 
 
-def comment_model() -> type[models.Model] | None:
-    try:
-        return apps.get_model("comments", "Comment")
-    except LookupError:
-        return None
-
-
 def _ip_or_none(value: str) -> str | None:
     """WordPress keeps whatever the server saw; only a real address goes into an IP field."""
     try:
@@ -178,7 +172,8 @@ class ImportRefused(Exception):
     """The import cannot start (for example an author map naming an unknown user)."""
 
 
-COMMENT_STATUS = {"1": "approved", "0": "pending", "spam": "spam", "trash": "trash"}
+COMMENT_STATUS = {"1": Status.APPROVED, "0": Status.PENDING, "spam": Status.SPAM,
+                  "trash": Status.TRASH}  # fmt: skip
 
 
 class Importer:
@@ -234,6 +229,7 @@ class Importer:
         self.new_rows: list[WordPressItem] = []
         self.changed_rows: dict[int, WordPressItem] = {}
         self.users: dict[str, models.Model] = {}
+        self.users_by_wp_id: dict[int, models.Model] = {}
         self.categories: dict[str, Category] = {}
         self.tags: dict[str, Tag] = {}
         self.parents: dict[str, str] = {}
@@ -299,6 +295,8 @@ class Importer:
             user = self.mapped_users[login]
             self.stats.skip("authors", "mapped to an existing user")
             self.users[login] = user
+            if author.id:
+                self.users_by_wp_id[author.id] = user
             return user
         User = get_user_model()
         digest = _digest(author.email, author.first_name, author.last_name)
@@ -326,6 +324,8 @@ class Importer:
             self.stats.add("authors", "created")
         self._remember(WordPressType.AUTHOR, login, user.pk, digest)
         self.users[login] = user
+        if author.id:
+            self.users_by_wp_id[author.id] = user
         return user
 
     def _free_username(self, login: str) -> str:
@@ -626,66 +626,59 @@ class Importer:
 
 
 def import_comments(post: Post, wp_comments: list[wxr.Comment], importer: Importer) -> None:
-    """Import a post's comments with their threads and statuses.
+    """Import a post's comments with their threads, statuses, dates and addresses.
 
-    Expected `comments.Comment` fields: post, parent, author_name, author_email, author_url,
-    body (plain text), status (pending/approved/spam/trash), created_at, ip_address.
-    WordPress `comment_approved` 1 → approved, 0 → pending, spam → spam, trash → trash.
-    Pingbacks and trackbacks are skipped. Comment meta is never read.
+    `comment_approved` 1 → approved, 0 → pending, spam → spam, anything else (trash,
+    post-trashed) → trash. A comment by one of the export's authors (`comment_user_id`) is
+    linked to that user and shown as the site's own. Emails and IPs are kept for moderation
+    only; the comments app never shows them publicly.
     """
     stats = importer.stats
-    wanted = []
+    made: dict[int, Comment] = {}
+    orphans: list[tuple[Comment, int]] = []
     for comment in wp_comments:
         if comment.type in ("pingback", "trackback"):
             stats.skip("comments", comment.type)
-        else:
-            wanted.append(comment)
-    Comment = comment_model()
-    if Comment is None:
-        stats.skip("comments", "comments app not installed", len(wanted))
-        return
-    made: dict[int, models.Model] = {}
-    orphans: list[tuple[models.Model, int]] = []
-    # An automatic creation date can only be corrected after saving, one query per comment;
-    # a plain default (timezone.now) is set before saving, for free.
-    date_after_save = getattr(Comment._meta.get_field("created_at"), "auto_now_add", False)
-    for comment in wanted:
+            continue
         key = str(comment.id)
-        status = COMMENT_STATUS.get(comment.approved, "trash")
+        status = COMMENT_STATUS.get(comment.approved, Status.TRASH)
         digest = _digest(comment.author, comment.author_email, comment.author_url,
-                         comment.content, status, comment.date_gmt, comment.parent)  # fmt: skip
+                         comment.content, status, comment.date_gmt, comment.parent,
+                         comment.user_id, comment.author_ip)  # fmt: skip
         row, obj = importer._known(Comment, WordPressType.COMMENT, key)
         if obj is not None and row.digest == digest:
             stats.add("comments", "unchanged")
             made[comment.id] = obj
             continue
         outcome = "updated" if obj is not None else "created"
-        obj = obj or Comment(post=post)
-        obj.author_name = comment.author[:200]
+        obj = obj or Comment(post=post, import_key=f"wxr:{comment.id}")
+        obj.author_name = comment.author[:100]
         obj.author_email = comment.author_email[:254]
         obj.author_url = comment.author_url[:200]
         obj.body = comment.content
         obj.status = status
+        obj.status_reason = "imported from WordPress"
         obj.ip_address = _ip_or_none(comment.author_ip)
-        when = parse_gmt(comment.date_gmt) or parse_gmt(comment.date)
-        if when is not None and not date_after_save:
-            obj.created_at = when
+        obj.user = importer.users_by_wp_id.get(comment.user_id) if comment.user_id else None
+        obj.is_by_staff = obj.user is not None
+        obj.created_at = parse_gmt(comment.date_gmt) or parse_gmt(comment.date) or obj.created_at
         # WordPress exports comments in id order, so a parent is almost always saved already.
         parent = made.get(comment.parent) if comment.parent else None
         if comment.parent and parent is None:
             _, parent = importer._known(Comment, WordPressType.COMMENT, str(comment.parent))
         obj.parent = parent
         obj.save()
-        if when is not None and date_after_save:
-            Comment._default_manager.filter(pk=obj.pk).update(created_at=when)
         if comment.parent and parent is None:
             orphans.append((obj, comment.parent))
         made[comment.id] = obj
         importer._remember(WordPressType.COMMENT, key, obj.pk, digest)
         stats.add("comments", outcome)
     for obj, parent_id in orphans:  # replies that came before their parent in the file
-        if parent_id in made:
-            Comment._default_manager.filter(pk=obj.pk).update(parent=made[parent_id])
+        parent = made.get(parent_id)
+        if parent is None:
+            stats.note(f"Comment {obj.import_key}: its parent {parent_id} is not in the file.")
+        else:
+            Comment.objects.filter(pk=obj.pk).update(parent=parent, depth=parent.depth + 1)
 
 
 def record_redirects(obj: Post | Page, item: wxr.Item, importer: Importer) -> None:

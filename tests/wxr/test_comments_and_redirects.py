@@ -1,17 +1,16 @@
-"""Comments and redirects from an export. The comment tests need the comments app's Comment
-model; where it is not there yet they skip, and the importer counts comments as skipped (see
-test_import.py)."""
+"""Comments and redirects from an export."""
 
+import datetime
 from http import HTTPStatus
 
 import pytest
 
 from articles.models import Post
+from comments.models import Comment
 from redirects.models import LegacyPostId, Redirect
 
 from .helpers import (
     FIXTURES,
-    comment_model,
     database_state,
     run_import,
     shared_wxr_dir,
@@ -19,14 +18,9 @@ from .helpers import (
 
 pytestmark = pytest.mark.django_db
 CLINIC = FIXTURES / "clinic-1.2.xml"
-needs_comments = pytest.mark.skipif(
-    comment_model() is None, reason="the comments app has no Comment model on this branch"
-)
 
 
-@needs_comments
 def test_comments_keep_their_status_and_pingbacks_are_skipped():
-    Comment = comment_model()
 
     output = run_import(CLINIC)
 
@@ -41,9 +35,27 @@ def test_comments_keep_their_status_and_pingbacks_are_skipped():
     assert "comments: 1 skipped, pingback" in output
 
 
-@needs_comments
+def test_comments_by_the_exports_authors_are_the_sites_own_replies():
+    run_import(CLINIC)
+
+    reply = Comment.objects.get(author_name="Dr Maya Okafor")
+    visitor = Comment.objects.get(author_name="Priya")
+    assert reply.user.username == "drmaya"
+    assert reply.is_by_staff is True
+    assert (visitor.user, visitor.is_by_staff) == (None, False)
+    assert visitor.import_key == "wxr:501"
+    assert visitor.status_reason == "imported from WordPress"
+
+
+def test_comments_keep_their_dates_and_depth():
+    run_import(CLINIC)
+
+    lee = Comment.objects.get(author_name="Lee")
+    assert lee.created_at == datetime.datetime(2024, 3, 16, 8, 0, tzinfo=datetime.UTC)
+    assert lee.depth == 3
+
+
 def test_comments_keep_their_threads_authors_and_addresses():
-    Comment = comment_model()
 
     run_import(CLINIC)
 
@@ -57,7 +69,6 @@ def test_comments_keep_their_threads_authors_and_addresses():
     assert priya.post == Post.objects.get(slug="microneedling-acne-scars")
 
 
-@needs_comments
 def test_imported_unpublished_comments_and_emails_never_show_publicly(client):
     run_import(CLINIC)
 
@@ -69,7 +80,6 @@ def test_imported_unpublished_comments_and_emails_never_show_publicly(client):
         assert hidden not in page
 
 
-@needs_comments
 def test_importing_comments_twice_changes_nothing():
     run_import(CLINIC)
     before = database_state()
@@ -79,10 +89,8 @@ def test_importing_comments_twice_changes_nothing():
     assert database_state() == before
 
 
-@needs_comments
 @pytest.mark.skipif(not shared_wxr_dir().is_dir(), reason="no real-world exports")
 def test_the_ten_deep_comment_chain_keeps_every_parent():
-    Comment = comment_model()
     run_import(shared_wxr_dir() / "themeunittestdata.wordpress.xml")
 
     def depth(comment) -> int:

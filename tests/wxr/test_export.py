@@ -10,9 +10,10 @@ from django.test.utils import CaptureQueriesContext
 
 from articles.models import Category, Page, Post, Tag, WordPressItem
 from articles.wxr_export import Exporter
+from comments.models import Comment
 from tests.builders import make_category, make_page, make_post, make_tag
 
-from .helpers import comment_model, run_import
+from .helpers import run_import
 
 pytestmark = pytest.mark.django_db
 WP = "{http://wordpress.org/export/1.2/}"
@@ -126,20 +127,18 @@ def snapshot() -> dict:
     }
     tags = dict(Tag.objects.values_list("slug", "name"))
     state = {"posts": posts, "pages": pages, "categories": categories, "tags": tags}
-    Comment = comment_model()
-    if Comment is not None:
-        state["comments"] = sorted(
-            (c.post.slug, c.author_name, c.body, c.status, c.parent.body if c.parent else None)
-            for c in Comment.objects.select_related("post", "parent").filter(
-                status__in=["approved", "pending"]
-            )
+    state["comments"] = sorted(
+        (c.post.slug, c.author_name, c.author_email, c.body, c.status, c.is_by_staff,
+         c.created_at.replace(microsecond=0), c.parent.body if c.parent else None)
+        for c in Comment.objects.select_related("post", "parent").filter(
+            status__in=["approved", "pending"]
         )
+    )  # fmt: skip
     return state
 
 
 def empty_the_site() -> None:
-    if comment_model() is not None:
-        comment_model().objects.all().delete()
+    Comment.objects.all().delete()
     Post.objects.all().delete()
     Page.objects.all().delete()
     Category.objects.filter(parent__isnull=False).delete()
@@ -152,7 +151,7 @@ def empty_the_site() -> None:
 def test_round_trip_of_the_demo_site_keeps_posts_pages_and_taxonomy(tmp_path, settings):
     call_command("seed_demo", stdout=io.StringIO())
     before = snapshot()
-    assert before["posts"] and before["categories"] and before["tags"]
+    assert before["posts"] and before["categories"] and before["tags"] and before["comments"]
     export(tmp_path)
     media_copy = tmp_path / "media-copy"
     shutil.copytree(settings.MEDIA_ROOT, media_copy)
@@ -162,3 +161,20 @@ def test_round_trip_of_the_demo_site_keeps_posts_pages_and_taxonomy(tmp_path, se
     run_import(tmp_path / "site.xml", "--media-dir", str(media_copy))
 
     assert snapshot() == before
+
+
+def test_export_carries_approved_and_pending_comments_with_their_threads(tmp_path):
+    post = make_post(slug="discussed")
+    root = Comment.objects.create(post=post, author_name="Ann", author_email="a@x.example",
+                                  body="Root", status="approved")  # fmt: skip
+    Comment.objects.create(post=post, parent=root, author_name="Bo", author_email="b@x.example",
+                           body="Reply", status="pending")  # fmt: skip
+    Comment.objects.create(post=post, author_name="Spammer", body="Spam", status="spam")
+    Comment.objects.create(post=post, author_name="Binned", body="Gone", status="trash")
+
+    _, xml = export(tmp_path)
+
+    comments = list(xml.iter(f"{WP}comment"))
+    assert [c.findtext(f"{WP}comment_content") for c in comments] == ["Root", "Reply"]
+    assert [c.findtext(f"{WP}comment_approved") for c in comments] == ["1", "0"]
+    assert comments[1].findtext(f"{WP}comment_parent") == comments[0].findtext(f"{WP}comment_id")

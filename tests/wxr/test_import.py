@@ -12,7 +12,7 @@ from articles.models import Category, Page, Post, Tag, WordPressItem
 from articles.wxr_import import Importer
 from tests.builders import image_bytes, make_post, make_user
 
-from .helpers import FIXTURES, comment_model, database_state, run_import
+from .helpers import FIXTURES, database_state, run_import
 
 pytestmark = pytest.mark.django_db
 CLINIC = FIXTURES / "clinic-1.2.xml"
@@ -372,13 +372,6 @@ def test_the_summary_counts_skipped_items_with_their_reasons():
     assert "terms: 1 skipped, taxonomy 'nav_menu' not supported" in output
     assert "comments: 1 skipped, pingback" in output
     assert "post 107 is password-protected: imported as a draft." in output
-
-
-@pytest.mark.skipif(comment_model() is not None, reason="the comments app is installed")
-def test_without_the_comment_model_comments_are_counted_as_skipped():
-    output = run_import(CLINIC)
-
-    assert "comments: 5 skipped, comments app not installed" in output
 
 
 def test_progress_shows_counts_and_rate():
