@@ -632,53 +632,88 @@ def import_comments(post: Post, wp_comments: list[wxr.Comment], importer: Import
     post-trashed) → trash. A comment by one of the export's authors (`comment_user_id`) is
     linked to that user and shown as the site's own. Emails and IPs are kept for moderation
     only; the comments app never shows them publicly.
+
+    New comments are inserted together, one thread level at a time (a reply needs its parent's
+    id), doing what `Comment.save` does: the depth is set here and the post's page is marked as
+    changed once. A changed comment from an earlier import is saved on its own.
     """
     stats = importer.stats
-    made: dict[int, Comment] = {}
-    orphans: list[tuple[Comment, int]] = []
+    known: dict[int, Comment | None] = {}
+    fresh: list[tuple[Comment, wxr.Comment, str]] = []
     for comment in wp_comments:
         if comment.type in ("pingback", "trackback"):
             stats.skip("comments", comment.type)
             continue
-        key = str(comment.id)
         status = COMMENT_STATUS.get(comment.approved, Status.TRASH)
         digest = _digest(comment.author, comment.author_email, comment.author_url,
                          comment.content, status, comment.date_gmt, comment.parent,
                          comment.user_id, comment.author_ip)  # fmt: skip
-        row, obj = importer._known(Comment, WordPressType.COMMENT, key)
+        row, obj = importer._known(Comment, WordPressType.COMMENT, str(comment.id))
         if obj is not None and row.digest == digest:
             stats.add("comments", "unchanged")
-            made[comment.id] = obj
+            known[comment.id] = obj
             continue
-        outcome = "updated" if obj is not None else "created"
-        obj = obj or Comment(post=post, import_key=f"wxr:{comment.id}")
-        obj.author_name = comment.author[:100]
-        obj.author_email = comment.author_email[:254]
-        obj.author_url = comment.author_url[:200]
-        obj.body = comment.content
-        obj.status = status
-        obj.status_reason = "imported from WordPress"
-        obj.ip_address = _ip_or_none(comment.author_ip)
-        obj.user = importer.users_by_wp_id.get(comment.user_id) if comment.user_id else None
-        obj.is_by_staff = obj.user is not None
-        obj.created_at = parse_gmt(comment.date_gmt) or parse_gmt(comment.date) or obj.created_at
-        # WordPress exports comments in id order, so a parent is almost always saved already.
-        parent = made.get(comment.parent) if comment.parent else None
-        if comment.parent and parent is None:
-            _, parent = importer._known(Comment, WordPressType.COMMENT, str(comment.parent))
-        obj.parent = parent
+        if obj is None:
+            obj = Comment(post=post, import_key=f"wxr:{comment.id}")
+            _fill_comment(obj, comment, status, importer)
+            fresh.append((obj, comment, digest))
+            known[comment.id] = obj
+            continue
+        _fill_comment(obj, comment, status, importer)
+        obj.parent = _comment_parent(comment, known, importer)
         obj.save()
-        if comment.parent and parent is None:
-            orphans.append((obj, comment.parent))
-        made[comment.id] = obj
-        importer._remember(WordPressType.COMMENT, key, obj.pk, digest)
-        stats.add("comments", outcome)
-    for obj, parent_id in orphans:  # replies that came before their parent in the file
-        parent = made.get(parent_id)
+        known[comment.id] = obj
+        importer._remember(WordPressType.COMMENT, str(comment.id), obj.pk, digest)
+        stats.add("comments", "updated")
+
+    waiting = fresh
+    while waiting:
+        ready, later = [], []
+        for obj, comment, digest in waiting:
+            parent = _comment_parent(comment, known, importer)
+            if parent is not None and parent.pk is None:
+                later.append((obj, comment, digest))
+                continue
+            obj.parent, obj.depth = parent, (parent.depth + 1 if parent else 1)
+            ready.append((obj, comment, digest))
+        if not ready:  # replies whose parents never arrive (a loop in the file): roots
+            ready, later = later, []
+            for obj, _, _ in ready:
+                obj.parent, obj.depth = None, 1
+        Comment.objects.bulk_create([obj for obj, _, _ in ready])
+        for obj, comment, digest in ready:
+            importer._remember(WordPressType.COMMENT, str(comment.id), obj.pk, digest)
+        stats.add("comments", "created", len(ready))
+        waiting = later
+    if any(obj.status == Status.APPROVED for obj, _, _ in fresh):
+        post.touch()
+
+
+def _fill_comment(obj: Comment, comment: wxr.Comment, status: str, importer: Importer) -> None:
+    obj.author_name = comment.author[:100]
+    obj.author_email = comment.author_email[:254]
+    obj.author_url = comment.author_url[:200]
+    obj.body = comment.content
+    obj.status = status
+    obj.status_reason = "imported from WordPress"
+    obj.ip_address = _ip_or_none(comment.author_ip)
+    obj.user = importer.users_by_wp_id.get(comment.user_id) if comment.user_id else None
+    obj.is_by_staff = obj.user is not None
+    obj.created_at = parse_gmt(comment.date_gmt) or parse_gmt(comment.date) or obj.created_at
+
+
+def _comment_parent(
+    comment: wxr.Comment, known: dict[int, Comment | None], importer: Importer
+) -> Comment | None:
+    """The parent from this file, else from an earlier import; None (a root) when missing."""
+    if not comment.parent:
+        return None
+    if comment.parent not in known:
+        _, parent = importer._known(Comment, WordPressType.COMMENT, str(comment.parent))
         if parent is None:
-            stats.note(f"Comment {obj.import_key}: its parent {parent_id} is not in the file.")
-        else:
-            Comment.objects.filter(pk=obj.pk).update(parent=parent, depth=parent.depth + 1)
+            importer.stats.note(f"Comment {comment.id}: its parent {comment.parent} is missing.")
+        known[comment.parent] = parent
+    return known[comment.parent]
 
 
 def record_redirects(obj: Post | Page, item: wxr.Item, importer: Importer) -> None:

@@ -146,3 +146,36 @@ def test_redirects_are_counted_in_the_summary_and_not_duplicated():
     assert Redirect.objects.count() == count
     again = next(line for line in second.splitlines() if line.startswith("redirects "))
     assert again.split()[1:4] == ["0", "0", row.split()[1]]
+
+
+def _comment(wp_id: int, parent: int, text: str) -> str:
+    return (
+        f"<wp:comment><wp:comment_id>{wp_id}</wp:comment_id><wp:comment_author>Reader {wp_id}"
+        f"</wp:comment_author><wp:comment_content>{text}</wp:comment_content>"
+        f"<wp:comment_approved>1</wp:comment_approved><wp:comment_parent>{parent}"
+        "</wp:comment_parent></wp:comment>"
+    )
+
+
+def test_replies_before_their_parents_and_replies_to_missing_comments_are_threaded(tmp_path):
+    export = tmp_path / "order.xml"
+    export.write_text(
+        '<rss xmlns:wp="http://wordpress.org/export/1.2/"><channel>'
+        "<wp:base_site_url>http://order.example</wp:base_site_url><item><title>T</title>"
+        "<wp:post_id>1</wp:post_id><wp:post_name>threads</wp:post_name><wp:status>publish"
+        "</wp:status><wp:post_type>post</wp:post_type>"
+        + _comment(3, 2, "grandchild")
+        + _comment(2, 1, "child")
+        + _comment(1, 0, "root")
+        + _comment(4, 99, "orphan")
+        + "</item></channel></rss>"
+    )
+
+    output = run_import(export)
+
+    by_body = {c.body: c for c in Comment.objects.all()}
+    assert by_body["grandchild"].parent == by_body["child"]
+    assert by_body["child"].parent == by_body["root"]
+    assert [by_body[b].depth for b in ("root", "child", "grandchild")] == [1, 2, 3]
+    assert (by_body["orphan"].parent, by_body["orphan"].depth) == (None, 1)
+    assert "Comment 4: its parent 99 is missing." in output
