@@ -176,6 +176,17 @@ COMMENT_STATUS = {"1": Status.APPROVED, "0": Status.PENDING, "spam": Status.SPAM
                   "trash": Status.TRASH}  # fmt: skip
 
 
+@dataclass(slots=True)
+class _Entry:
+    """What the importer keeps of a `WordPressItem` row: small, as there is one per object."""
+
+    object_id: int | None
+    digest: str
+    stored_name: str
+    pk: int | None = None
+    row: WordPressItem | None = None  # the row still to be inserted
+
+
 class Importer:
     def __init__(
         self,
@@ -222,12 +233,16 @@ class Importer:
         return self.stats
 
     def _import(self, scan: wxr.Scan) -> None:
-        self.ledger = {
-            (row.wp_type, row.wp_id): row
-            for row in WordPressItem.objects.filter(source_site=self.site)
+        self.ledger: dict[tuple[str, str], _Entry] = {
+            (wp_type, wp_id): _Entry(object_id, digest, stored_name, pk)
+            for wp_type, wp_id, object_id, digest, stored_name, pk in WordPressItem.objects.filter(
+                source_site=self.site
+            ).values_list("wp_type", "wp_id", "object_id", "digest", "stored_name", "pk")
         }
-        self.new_rows: list[WordPressItem] = []
-        self.changed_rows: dict[int, WordPressItem] = {}
+        self.new_entries: list[_Entry] = []
+        self.changed_entries: dict[int, _Entry] = {}
+        self.comment_buffer: list[tuple[Post, Comment, wxr.Comment, str]] = []
+        self.comment_known: dict[int, Comment | None] = {}
         self.users: dict[str, models.Model] = {}
         self.users_by_wp_id: dict[int, models.Model] = {}
         self.categories: dict[str, Category] = {}
@@ -248,37 +263,55 @@ class Importer:
             if self.progress and (time.monotonic() - last > 0.2 or done == total):
                 last = time.monotonic()
                 self.progress(done, total)
-            if len(self.new_rows) + len(self.changed_rows) >= 500:
+            if len(self.comment_buffer) >= 1000:
+                flush_comments(self)
+            if len(self.new_entries) + len(self.changed_entries) >= 500:
                 self._flush_ledger()
+        flush_comments(self)
         self._link_parents()
         self._flush_ledger()
 
     def _flush_ledger(self) -> None:
-        WordPressItem.objects.bulk_create(self.new_rows, batch_size=500)
+        WordPressItem.objects.bulk_create([e.row for e in self.new_entries], batch_size=500)
+        for entry in self.new_entries:
+            entry.pk, entry.row = entry.row.pk, None
+        now = timezone.now()
+        changed = [
+            WordPressItem(pk=e.pk, object_id=e.object_id, digest=e.digest,
+                          stored_name=e.stored_name, updated_at=now)
+            for e in self.changed_entries.values()
+        ]  # fmt: skip
         WordPressItem.objects.bulk_update(
-            self.changed_rows.values(),
-            ["object_id", "stored_name", "digest", "updated_at"],
-            batch_size=500,
+            changed, ["object_id", "stored_name", "digest", "updated_at"], batch_size=500
         )
-        self.new_rows, self.changed_rows = [], {}
+        self.new_entries, self.changed_entries = [], {}
 
     def _remember(self, wp_type: str, wp_id: str, obj_id: int | None, digest: str = "",
                   stored_name: str = "") -> None:  # fmt: skip
-        row = self.ledger.get((wp_type, wp_id))
-        if row is None:
-            row = WordPressItem(source_site=self.site, wp_type=wp_type, wp_id=wp_id)
-            self.ledger[(wp_type, wp_id)] = row
-            self.new_rows.append(row)
-        elif (row.object_id, row.digest, row.stored_name) == (obj_id, digest, stored_name):
+        entry = self.ledger.get((wp_type, wp_id))
+        if entry is None:
+            row = WordPressItem(
+                source_site=self.site, wp_type=wp_type, wp_id=wp_id,
+                object_id=obj_id, digest=digest, stored_name=stored_name,
+            )  # fmt: skip
+            entry = self.ledger[(wp_type, wp_id)] = _Entry(obj_id, digest, stored_name, row=row)
+            self.new_entries.append(entry)
             return
-        elif row.pk:
-            self.changed_rows[row.pk] = row
-            row.updated_at = timezone.now()
-        row.object_id, row.digest, row.stored_name = obj_id, digest, stored_name
+        if (entry.object_id, entry.digest, entry.stored_name) == (obj_id, digest, stored_name):
+            return
+        entry.object_id, entry.digest, entry.stored_name = obj_id, digest, stored_name
+        if entry.row is not None:  # not written yet
+            entry.row.object_id, entry.row.digest, entry.row.stored_name = (
+                obj_id,
+                digest,
+                stored_name,
+            )
+        else:
+            self.changed_entries[entry.pk] = entry
 
     def _known(
         self, model: type[models.Model], wp_type: str, wp_id: str
-    ) -> tuple[WordPressItem | None, models.Model | None]:
+    ) -> tuple[_Entry | None, models.Model | None]:
         """(ledger row, the object it points at or None)."""
         row = self.ledger.get((wp_type, wp_id))
         if row is None or row.object_id is None:
@@ -633,13 +666,11 @@ def import_comments(post: Post, wp_comments: list[wxr.Comment], importer: Import
     linked to that user and shown as the site's own. Emails and IPs are kept for moderation
     only; the comments app never shows them publicly.
 
-    New comments are inserted together, one thread level at a time (a reply needs its parent's
-    id), doing what `Comment.save` does: the depth is set here and the post's page is marked as
-    changed once. A changed comment from an earlier import is saved on its own.
+    New comments wait in a buffer and are inserted together by `flush_comments`; a changed
+    comment from an earlier import is saved on its own.
     """
     stats = importer.stats
-    known: dict[int, Comment | None] = {}
-    fresh: list[tuple[Comment, wxr.Comment, str]] = []
+    known = importer.comment_known
     for comment in wp_comments:
         if comment.type in ("pingback", "trackback"):
             stats.skip("comments", comment.type)
@@ -656,37 +687,52 @@ def import_comments(post: Post, wp_comments: list[wxr.Comment], importer: Import
         if obj is None:
             obj = Comment(post=post, import_key=f"wxr:{comment.id}")
             _fill_comment(obj, comment, status, importer)
-            fresh.append((obj, comment, digest))
+            importer.comment_buffer.append((post, obj, comment, digest))
             known[comment.id] = obj
             continue
         _fill_comment(obj, comment, status, importer)
-        obj.parent = _comment_parent(comment, known, importer)
+        parent = _comment_parent(comment, known, importer)
+        if parent is not None and parent.pk is None:  # a new parent still in the buffer
+            flush_comments(importer)
+            parent = _comment_parent(comment, known, importer)
+        obj.parent = parent
         obj.save()
         known[comment.id] = obj
         importer._remember(WordPressType.COMMENT, str(comment.id), obj.pk, digest)
         stats.add("comments", "updated")
 
-    waiting = fresh
+
+def flush_comments(importer: Importer) -> None:
+    """Insert the buffered new comments, one thread level at a time (a reply needs its
+    parent's id), doing what `Comment.save` does: the depth is set here, and each post whose
+    public discussion changed is marked as changed once."""
+    known = importer.comment_known
+    waiting = importer.comment_buffer
     while waiting:
         ready, later = [], []
-        for obj, comment, digest in waiting:
+        for entry in waiting:
+            _, obj, comment, _ = entry
             parent = _comment_parent(comment, known, importer)
             if parent is not None and parent.pk is None:
-                later.append((obj, comment, digest))
+                later.append(entry)
                 continue
             obj.parent, obj.depth = parent, (parent.depth + 1 if parent else 1)
-            ready.append((obj, comment, digest))
+            ready.append(entry)
         if not ready:  # replies whose parents never arrive (a loop in the file): roots
             ready, later = later, []
-            for obj, _, _ in ready:
+            for _, obj, _, _ in ready:
                 obj.parent, obj.depth = None, 1
-        Comment.objects.bulk_create([obj for obj, _, _ in ready])
-        for obj, comment, digest in ready:
+        Comment.objects.bulk_create([obj for _, obj, _, _ in ready], batch_size=500)
+        for _, obj, comment, digest in ready:
             importer._remember(WordPressType.COMMENT, str(comment.id), obj.pk, digest)
-        stats.add("comments", "created", len(ready))
+        importer.stats.add("comments", "created", len(ready))
         waiting = later
-    if any(obj.status == Status.APPROVED for obj, _, _ in fresh):
+    changed = {post.pk: post for post, obj, _, _ in importer.comment_buffer
+               if obj.status == Status.APPROVED}  # fmt: skip
+    for post in changed.values():
         post.touch()
+    importer.comment_buffer = []
+    known.clear()
 
 
 def _fill_comment(obj: Comment, comment: wxr.Comment, status: str, importer: Importer) -> None:
