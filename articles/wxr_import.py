@@ -49,7 +49,13 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from comments.models import Comment, Status
-from redirects.models import LegacyPostId, Redirect, RedirectSource, normalise_path
+from redirects.models import (
+    LegacyPostId,
+    Redirect,
+    RedirectSource,
+    RedirectStatus,
+    normalise_path,
+)
 
 from . import wxr
 from .images import RENDITION_WIDTHS, ImageRejected, clean_image, store_image
@@ -243,6 +249,15 @@ class Importer:
         self.changed_entries: dict[int, _Entry] = {}
         self.comment_buffer: list[tuple[Post, Comment, wxr.Comment, str]] = []
         self.comment_known: dict[int, Comment | None] = {}
+        self.load_redirects()
+        self.legacy_ids = {
+            wp_id: (post_id, guid, site)
+            for wp_id, post_id, guid, site in LegacyPostId.objects.values_list(
+                "wp_id", "post_id", "guid", "source_site"
+            )
+        }
+        self.redirect_buffer: list[Redirect] = []
+        self.legacy_buffer: list[LegacyPostId] = []
         self.users: dict[str, models.Model] = {}
         self.users_by_wp_id: dict[int, models.Model] = {}
         self.categories: dict[str, Category] = {}
@@ -267,9 +282,19 @@ class Importer:
                 flush_comments(self)
             if len(self.new_entries) + len(self.changed_entries) >= 500:
                 self._flush_ledger()
+                flush_redirects(self)
         flush_comments(self)
+        flush_redirects(self)
         self._link_parents()
         self._flush_ledger()
+
+    def load_redirects(self) -> None:
+        """Every redirect, as (new path, status) by old path: new ones are checked in memory."""
+        self.redirects = {
+            old: (new, status)
+            for old, new, status in Redirect.objects.values_list("old_path", "new_path", "status")
+        }
+        self.redirect_targets = {new for new, _ in self.redirects.values()}
 
     def _flush_ledger(self) -> None:
         WordPressItem.objects.bulk_create([e.row for e in self.new_entries], batch_size=500)
@@ -766,11 +791,12 @@ def record_redirects(obj: Post | Page, item: wxr.Item, importer: Importer) -> No
     """Old addresses keep working: 301 from the old permalink and from `/?p=<id>`.
 
     A post's WordPress id goes into `LegacyPostId` (with its guid, which feeds keep using);
-    the old permalink path (and for a page `/?p=<id>` and `/?page_id=<id>`) into `Redirect`
-    through `record_move`, which keeps chains to one hop. Existing identical entries are left
-    alone, so importing again changes nothing.
+    the old permalink path (and for a page `/?p=<id>` and `/?page_id=<id>`) into `Redirect`.
+    A new address that touches no existing redirect is inserted with the others in one go;
+    anything else goes through `record_move`, which keeps chains to one hop and makes no loop.
+    Existing identical entries are left alone, so importing again changes nothing.
     """
-    stats = importer.stats
+    stats, known = importer.stats, importer.redirects
     new_path = normalise_path(obj.get_absolute_url())
     old_paths: list[str] = []
     if item.link:
@@ -783,25 +809,43 @@ def record_redirects(obj: Post | Page, item: wxr.Item, importer: Importer) -> No
         if len(old) > Redirect._meta.get_field("old_path").max_length:
             stats.skip("redirects", "old address too long")
             continue
-        existing = Redirect.objects.filter(old_path=old).first()
-        if existing is not None and existing.new_path == new_path and existing.status == 301:
+        current = known.get(old)
+        if current == (new_path, RedirectStatus.MOVED):
             stats.add("redirects", "unchanged")
             continue
-        Redirect.objects.record_move(old, new_path, source=RedirectSource.IMPORT)
-        stats.add("redirects", "created" if existing is None else "updated")
+        if current is None and old not in importer.redirect_targets and new_path not in known:
+            importer.redirect_buffer.append(
+                Redirect(old_path=old, new_path=new_path, source=RedirectSource.IMPORT)
+            )
+            known[old] = (new_path, RedirectStatus.MOVED)
+            importer.redirect_targets.add(new_path)
+        else:
+            flush_redirects(importer)
+            Redirect.objects.record_move(old, new_path, source=RedirectSource.IMPORT)
+            importer.load_redirects()
+        stats.add("redirects", "created" if current is None else "updated")
     if isinstance(obj, Post) and item.id:
         guid = item.guid[:500]
-        legacy = LegacyPostId.objects.filter(wp_id=item.id).first()
-        if legacy is None:
-            LegacyPostId.objects.create(
-                post=obj, wp_id=item.id, source_site=importer.site[:200], guid=guid
+        current = importer.legacy_ids.get(item.id)
+        if current is None:
+            importer.legacy_buffer.append(
+                LegacyPostId(post=obj, wp_id=item.id, source_site=importer.site[:200], guid=guid)
             )
             stats.add("redirects", "created")
-        elif (legacy.post_id, legacy.guid) == (obj.pk, guid):
+        elif current[:2] == (obj.pk, guid):
             stats.add("redirects", "unchanged")
         else:
-            if legacy.source_site and legacy.source_site != importer.site:
-                stats.note(f"/?p={item.id} pointed at a post from {legacy.source_site}; now here.")
-            legacy.post, legacy.source_site, legacy.guid = obj, importer.site[:200], guid
-            legacy.save()
+            if current[2] and current[2] != importer.site:
+                stats.note(f"/?p={item.id} pointed at a post from {current[2]}; now here.")
+            flush_redirects(importer)
+            LegacyPostId.objects.filter(wp_id=item.id).update(
+                post=obj, source_site=importer.site[:200], guid=guid
+            )
             stats.add("redirects", "updated")
+        importer.legacy_ids[item.id] = (obj.pk, guid, importer.site)
+
+
+def flush_redirects(importer: Importer) -> None:
+    Redirect.objects.bulk_create(importer.redirect_buffer, batch_size=500)
+    LegacyPostId.objects.bulk_create(importer.legacy_buffer, batch_size=500)
+    importer.redirect_buffer, importer.legacy_buffer = [], []

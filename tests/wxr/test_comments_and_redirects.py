@@ -179,3 +179,14 @@ def test_replies_before_their_parents_and_replies_to_missing_comments_are_thread
     assert [by_body[b].depth for b in ("root", "child", "grandchild")] == [1, 2, 3]
     assert (by_body["orphan"].parent, by_body["orphan"].depth) == (None, 1)
     assert "Comment 4: its parent 99 is missing." in output
+
+
+def test_existing_redirects_to_an_old_permalink_now_lead_straight_to_the_post(client):
+    Redirect.objects.create(old_path="/very-old/", new_path="/2024/03/microneedling-acne-scars/")
+
+    run_import(CLINIC)
+
+    assert Redirect.objects.get(old_path="/very-old/").new_path == "/microneedling-acne-scars/"
+    response = client.get("/very-old/")
+    assert response.status_code == HTTPStatus.MOVED_PERMANENTLY
+    assert response["Location"] == "/microneedling-acne-scars/"
