@@ -181,6 +181,16 @@ def test_imported_posts_answer_at_their_old_addresses(client):
     assert client.get("/unicode-traps-%F0%9F%92%89/").status_code == HTTPStatus.NOT_FOUND
 
 
+def test_imported_posts_are_found_by_search_and_drafts_are_not(client):
+    run_import(CLINIC)
+
+    found = client.get("/search/?q=vampire").content.decode()
+    draft = client.get("/search/?q=half-written").content.decode()
+
+    assert "PRP &amp; microneedling: a &quot;vampire&quot; facial?" in found
+    assert "Half-written draft" not in draft
+
+
 def test_featured_image_comes_from_the_media_folder_without_its_metadata(media_dir, settings):
     run_import(CLINIC, "--media-dir", str(media_dir))
 
