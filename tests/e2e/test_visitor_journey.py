@@ -80,7 +80,10 @@ def test_a_visitor_replies_with_the_inline_form_using_only_the_keyboard(site_url
     page.locator("#cancel-comment-reply-link").focus()
     page.keyboard.press("Enter")
     expect(page.locator(f"#comment-{tomasz.pk} #respond")).to_have_count(0)
-    expect(page.locator("#reply-title")).to_have_text("Leave a Reply Cancel reply")
+    expect(page.locator("#cancel-comment-reply-link")).to_be_hidden()
+    expect(page.locator(".comment-respond__to")).to_have_text("")
+    expect(page.locator("input[name=parent]")).to_have_value("")
+    expect(page.locator(f"a.comment__reply[data-reply-to='{tomasz.pk}']")).to_be_focused()
 
     page.locator(f"a.comment__reply[data-reply-to='{priya.pk}']").focus()
     page.keyboard.press("Enter")
