@@ -9,6 +9,7 @@
   var parentInput = form.querySelector("input[name='parent']");
   var title = respond.querySelector(".comment-respond__to");
   var cancel = respond.querySelector(".comment-respond__cancel");
+  var opener = null;
   var home = document.createElement("div");
   home.hidden = true;
   respond.parentNode.insertBefore(home, respond);
@@ -19,6 +20,7 @@
     parentInput.value = link.getAttribute("data-reply-to");
     title.textContent = " to " + link.getAttribute("data-reply-name");
     cancel.hidden = false;
+    opener = link;
     form.querySelector("textarea").focus();
   }
 
@@ -38,6 +40,8 @@
     parentInput.value = "";
     title.textContent = "";
     cancel.hidden = true;
+    if (opener) opener.focus(); /* keyboard users carry on from the comment they left */
+    opener = null;
   });
 
   var saved = document.cookie.split("; ").filter(function (c) {

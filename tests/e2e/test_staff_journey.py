@@ -1,4 +1,5 @@
-"""Staff write a post in the admin with CKEditor 5, schedule it, preview it and publish it."""
+"""Staff write a post in the admin with CKEditor 5, schedule it, preview it and publish it;
+they approve a pending comment and mark another as spam."""
 
 import datetime
 import re
@@ -8,7 +9,9 @@ import pytest
 from django.utils import timezone
 from playwright.sync_api import Page, expect
 
-from tests.builders import image_bytes
+from comments.models import Status
+from tests.builders import image_bytes, make_post
+from tests.comments.builders import make_comment
 from tests.e2e.support import DESKTOP
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -136,3 +139,42 @@ def test_staff_write_schedule_preview_and_publish_a_post(
     expect_the_written_body(anonymous)
     anonymous.goto(site_url + "/")
     expect(anonymous.get_by_role("link", name=TITLE)).to_be_visible()
+
+
+def run_comment_action(page: Page, excerpt: str, action: str) -> None:
+    page.get_by_role("row").filter(has_text=excerpt).get_by_role("checkbox").check()
+    page.get_by_label("Action:").select_option(label=action)
+    page.get_by_role("button", name="Run").or_(page.get_by_role("button", name="Go")).click()
+
+
+def test_staff_approve_a_pending_comment_and_mark_another_as_spam(site_url, staff_page, open_page):
+    post = make_post(title="Microneedling aftercare", slug="microneedling-aftercare")
+    make_comment(post, status=Status.PENDING, body="Can I exercise the same day?")
+    make_comment(post, body="Cheap creams at my shop, click here.")
+    make_comment(post, status=Status.PENDING, body="Another question, still waiting.")
+    anonymous = open_page(DESKTOP)
+    anonymous.goto(site_url + "/microneedling-aftercare/")
+    comments = anonymous.locator("#comments .comment__body")
+    expect(comments).to_have_text(["Cheap creams at my shop, click here."])
+
+    page = staff_page
+    page.goto(site_url + "/admin/comments/comment/")
+    page.get_by_role("link", name="Pending (2)").click()
+    expect(page.get_by_role("row").filter(has_text="Cheap creams")).to_have_count(0)
+    run_comment_action(page, "Can I exercise the same day?", "Approve selected comments")
+    expect(page.locator(".messagelist")).to_contain_text("Approved 1 comment(s).")
+    expect(page.get_by_role("link", name="Pending (1)")).to_be_visible()
+
+    anonymous.reload()
+    expect(comments).to_have_text(
+        ["Can I exercise the same day?", "Cheap creams at my shop, click here."]
+    )
+
+    page.get_by_role("link", name="Approved (2)").click()
+    run_comment_action(page, "Cheap creams at my shop", "Mark selected comments as spam")
+    expect(page.locator(".messagelist")).to_contain_text("Marked 1 comment(s) as spam.")
+    expect(page.get_by_role("link", name="Spam (1)")).to_be_visible()
+
+    anonymous.reload()
+    expect(comments).to_have_text(["Can I exercise the same day?"])
+    expect(anonymous.get_by_text("Cheap creams")).to_have_count(0)
