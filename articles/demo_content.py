@@ -1556,7 +1556,16 @@ PAGES = [
             "<li>We record the IP address a comment was sent from, solely to help "
             "moderate spam and abuse. IP addresses are purged automatically after 30 "
             "days.</li>",
+            "<li>If you reply and ask to be told about answers, we email you when "
+            "someone replies; every such email has a one-click unsubscribe link.</li>",
             "</ul>",
+            "<h2>Cookies</h2>",
+            "<p>We set no cookies while you read. When you post a comment we set one "
+            "signed cookie that lists your own comments, so that you, and only you, can "
+            "see them while they wait for moderation. If you tick “Save my name, email, "
+            "and website in this browser”, those details are kept in a second cookie in "
+            "your browser (and nowhere else) to fill in the form next time; untick the "
+            "box or clear your cookies to remove them.</p>",
             "<h2>Your rights</h2>",
             "<p>You can ask us for a copy of the personal information we hold about "
             "you, or ask us to correct or erase it, including removing your comments. "
