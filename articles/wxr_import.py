@@ -56,6 +56,7 @@ from redirects.models import (
     RedirectStatus,
     normalise_path,
 )
+from search import indexing as search_indexing
 
 from . import wxr
 from .images import RENDITION_WIDTHS, ImageRejected, clean_image, store_image
@@ -230,7 +231,9 @@ class Importer:
                 ) from None
         try:
             with transaction.atomic():
-                self._import(scan)
+                # Search text is written once per post at the end, in the same transaction.
+                with search_indexing.deferred():
+                    self._import(scan)
                 if self.dry_run:
                     transaction.set_rollback(True)
         except BaseException:

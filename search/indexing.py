@@ -7,7 +7,9 @@ so the index never disagrees with committed content.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 
 from django.db.models import Prefetch
 
@@ -50,9 +52,37 @@ def post_document(post: Post) -> dict[str, str]:
     return {key: clean_text(value).strip() for key, value in document.items()}
 
 
+# While `deferred()` is active: the posts waiting to be reindexed when it ends.
+_pending: ContextVar[set[int] | None] = ContextVar("search_pending", default=None)
+
+
+@contextmanager
+def deferred() -> Iterator[None]:
+    """Collect the posts that need reindexing and index them together when the block ends.
+
+    For bulk writers such as the WordPress importer: one post saved with its links would
+    otherwise be reindexed four times. Use it inside the writer's transaction, so the index
+    is written with (or rolled back with) the content. Nested blocks join the outer one.
+    """
+    if _pending.get() is not None:
+        yield
+        return
+    pending: set[int] = set()
+    token = _pending.set(pending)
+    try:
+        yield
+    finally:
+        _pending.reset(token)
+    reindex_posts(pending)
+
+
 def reindex_posts(post_ids: Iterable[int]) -> None:
     """Bring the search text of these posts up to date; forget posts that no longer exist."""
     ids = sorted({int(pk) for pk in post_ids if pk is not None})
+    pending = _pending.get()
+    if pending is not None:
+        pending.update(ids)
+        return
     for start in range(0, len(ids), BATCH_SIZE):
         batch = ids[start : start + BATCH_SIZE]
         posts = (

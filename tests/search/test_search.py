@@ -373,3 +373,26 @@ def test_search_text_holds_block_boundaries_as_spaces(client):
     assert re.search(
         r"here\. <mark>Nextword</mark>", client.get("/search/?q=nextword").content.decode()
     )
+
+
+def test_deferred_indexing_writes_the_search_text_once_at_the_end(client):
+    from search.indexing import deferred
+    from search.models import PostText
+
+    with deferred():
+        post = make_post(title="Deferred dermaplaning notes")
+        assert not PostText.objects.filter(post=post).exists()
+
+    assert PostText.objects.get(post=post).title == "Deferred dermaplaning notes"
+    assert "Deferred dermaplaning notes" in client.get("/search/?q=dermaplaning").content.decode()
+
+
+def test_deferred_indexing_writes_nothing_when_the_block_fails():
+    from search.indexing import deferred
+    from search.models import PostText
+
+    with pytest.raises(RuntimeError), deferred():
+        make_post(title="Never indexed")
+        raise RuntimeError("the import failed")
+
+    assert not PostText.objects.filter(title="Never indexed").exists()
