@@ -16,6 +16,8 @@ from django.http import HttpRequest
 from django.tasks import task
 from django.urls import reverse
 
+from articles.links import absolute_url
+
 from .models import Comment, Status
 
 UNSUBSCRIBE_SALT = "comments.unsubscribe"
@@ -26,11 +28,11 @@ def unsubscribe_token(comment: Comment) -> str:
 
 
 def site_base(request: HttpRequest | None) -> str:
-    if settings.SITE_URL:
-        return settings.SITE_URL
-    if request is None:
+    """The site's address without a trailing slash, or "" when neither SITE_URL nor a request
+    can tell it."""
+    if request is None and not settings.SITE_URL:
         return ""
-    return request.build_absolute_uri("/").rstrip("/")
+    return absolute_url(request, "/").rstrip("/")
 
 
 def _send(subject: str, body: str, to: list[str], headers: dict | None = None) -> int:
