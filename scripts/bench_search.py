@@ -10,6 +10,11 @@ a database of its own on the same server, `<name>_bench_search`; on SQLite it us
 its own, `cosmediclist-bench-search.sqlite3` in the temporary folder. For each query it prints
 the number of matches and the p50/p95 latency of the search itself (count, one page of ranked
 results with snippets and their posts) and of the whole results page through Django.
+
+Beside them, in the same run and on the same posts, it times a baseline: WordPress's way of
+searching, an unranked `LIKE '%word%'` over title, excerpt and body for every word (counted,
+newest first, one page of posts). The machines this runs on are shared and noisy; compare the
+columns of one run rather than figures from different runs.
 """
 
 from __future__ import annotations
@@ -23,6 +28,7 @@ import sys
 import tempfile
 import time
 import warnings
+from itertools import chain
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
@@ -277,6 +283,27 @@ def generate(count: int, seed: int) -> float:
     return time.perf_counter() - started
 
 
+def like_search(query) -> tuple[int, list]:
+    """The baseline: every word (or one of an `or` group) somewhere in the title, excerpt or
+    body, excluded words nowhere, as WordPress's search does it; newest first."""
+    from django.db.models import Q
+
+    from articles.models import Post
+
+    def anywhere(term: str) -> Q:
+        return Q(title__icontains=term) | Q(excerpt__icontains=term) | Q(body__icontains=term)
+
+    found = Post.objects.published()
+    for group in query.groups:
+        either = Q()
+        for term in group:
+            either |= anywhere(term)
+        found = found.filter(either)
+    for term in query.excluded:
+        found = found.exclude(anywhere(term))
+    return found.count(), list(found.for_listing().order_by("-published_at", "-pk")[:10])
+
+
 def percentile(values: list[float], fraction: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, round(fraction * (len(ordered) - 1)))]
@@ -286,6 +313,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--posts", type=int, default=10_000)
     parser.add_argument("--repeat", type=int, default=30, help="timed runs per query")
+    parser.add_argument(
+        "--baseline-repeat", type=int, default=5, help="timed runs per query of the baseline"
+    )
     parser.add_argument("--seed", type=int, default=5)
     args = parser.parse_args()
 
@@ -333,38 +363,58 @@ def main() -> None:
         cursor.execute("VACUUM ANALYZE" if connection.vendor == "postgresql" else "ANALYZE")
 
     client = Client()
-    engine_all, page_all = [], []
-    print(
-        f"\n{'query':32} {'matches':>7}  {'search p50':>10} {'p95':>7}  {'page p50':>8} {'p95':>7}"
-    )
+    rows = []
     for text in QUERIES:
         query = parse(text)
         for _ in range(3):
             results = search(query)
             results.count(), results[0:10]
-        engine_times, page_times = [], []
+        engine, page = [], []
         for _ in range(args.repeat):
             began = time.perf_counter()
             results = search(query)
             matches = results.count()
             results[0:10]
-            engine_times.append((time.perf_counter() - began) * 1000)
+            engine.append((time.perf_counter() - began) * 1000)
             began = time.perf_counter()
             response = client.get("/search/", {"q": text})
-            page_times.append((time.perf_counter() - began) * 1000)
+            page.append((time.perf_counter() - began) * 1000)
             assert response.status_code == 200, response.status_code
-        engine_all += engine_times
-        page_all += page_times
-        print(
-            f"{text:32} {matches:>7}  {statistics.median(engine_times):>8.1f}ms "
-            f"{percentile(engine_times, 0.95):>5.1f}ms  {statistics.median(page_times):>6.1f}ms "
-            f"{percentile(page_times, 0.95):>5.1f}ms"
-        )
+        rows.append((text, matches, engine, page))
+    # The baseline runs after, not between, the timed searches: at hundreds of milliseconds a
+    # query it would otherwise leave the machine busier for the searches after it.
+    baseline = []
+    for text in QUERIES:
+        query = parse(text)
+        like_search(query)
+        like = []
+        for _ in range(args.baseline_repeat):
+            began = time.perf_counter()
+            like_matches, _posts = like_search(query)
+            like.append((time.perf_counter() - began) * 1000)
+        baseline.append((like_matches, like))
+
     print(
-        f"{'all queries':32} {'':>7}  {statistics.median(engine_all):>8.1f}ms "
-        f"{percentile(engine_all, 0.95):>5.1f}ms  {statistics.median(page_all):>6.1f}ms "
-        f"{percentile(page_all, 0.95):>5.1f}ms"
+        f"\n{'query':32} {'matches':>7}  {'search p50':>10} {'p95':>7}  {'page p50':>8} {'p95':>7}"
+        f"  {'LIKE matches':>12} {'LIKE p50':>8} {'p95':>7}"
     )
+    for (text, matches, engine, page), (like_matches, like) in zip(rows, baseline, strict=True):
+        print(
+            f"{text:32} {matches:>7}  {summary(engine)}  {summary(page, 6)}"
+            f"  {like_matches:>12} {summary(like, 6)}"
+        )
+    every_engine = list(chain.from_iterable(row[2] for row in rows))
+    every_page = list(chain.from_iterable(row[3] for row in rows))
+    every_like = list(chain.from_iterable(like for _count, like in baseline))
+    print(
+        f"{'all queries':32} {'':>7}  {summary(every_engine)}  {summary(every_page, 6)}"
+        f"  {'':>12} {summary(every_like, 6)}"
+    )
+
+
+def summary(values: list[float], width: int = 8) -> str:
+    """p50 and p95 of a list of milliseconds, as two columns."""
+    return f"{statistics.median(values):>{width}.1f}ms {percentile(values, 0.95):>5.1f}ms"
 
 
 if __name__ == "__main__":

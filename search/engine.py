@@ -5,7 +5,8 @@ PostgreSQL: `websearch_to_tsquery('english', …)` against the stored, GIN-index
 SQLite: the FTS5 table `search_posttext_fts` (porter stemming), ranked with `bm25` weighted by
 column, snippets from `snippet()`.
 
-Both start from `Post.objects.published()`, so drafts and scheduled posts never match.
+Drafts and scheduled posts never match: SQLite keeps to `Post.objects.published()`, and the
+PostgreSQL matching function (migration 0002) applies the same rule.
 `SearchResults` can be handed to a Django `Paginator`: it counts and slices lazily.
 """
 
@@ -14,8 +15,8 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 
-from django.contrib.postgres.search import SearchHeadline, SearchQuery
 from django.db import OperationalError, connection
+from django.utils import timezone
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
@@ -30,17 +31,28 @@ logger = logging.getLogger(__name__)
 FTS5_WEIGHTS = (10.0, 5.0, 2.0, 2.0, 1.0)
 SNIPPET_WORDS = 30
 
-# `{published}` is the SQL of `Post.objects.published()`, compiled by Django with parameters.
 # The window `count(*) OVER ()` gives the number of all matches along with one page of them.
 
-# PostgreSQL: `search_posttext_matches` (migration 0001) gives every match and its ts_rank.
+# PostgreSQL: `search_posttext_matches` (migrations 0001, 0002) gives every published match and
+# its ts_rank; snippets come with the page of results, in the same round trip.
+PG_HEADLINE_OPTIONS = (
+    f"StartSel={MARK_START}, StopSel={MARK_STOP}, MaxWords={SNIPPET_WORDS}, "
+    f'MinWords={SNIPPET_WORDS // 2}, MaxFragments=2, FragmentDelimiter=" … "'
+)
 PG_RANKED = (
-    "SELECT post_id, score, count(*) OVER () "
-    "FROM search_posttext_matches(websearch_to_tsquery('english', %s)) "
-    "WHERE post_id IN ({published}) ORDER BY score DESC, post_id DESC LIMIT %s OFFSET %s"
+    "WITH query AS (SELECT websearch_to_tsquery('english', %(query)s) AS query), "
+    "page AS ("
+    "SELECT post_id, score, count(*) OVER () AS total "
+    "FROM query, search_posttext_matches(query.query, %(now)s) "
+    "ORDER BY score DESC, post_id DESC LIMIT %(limit)s OFFSET %(offset)s) "
+    "SELECT page.post_id, page.score, page.total, "
+    "ts_headline('english', text.body, query.query, %(options)s) "
+    "FROM query, page JOIN search_posttext AS text USING (post_id) "
+    "ORDER BY page.score DESC, page.post_id DESC"
 )
 
-# SQLite: `+rowid` keeps SQLite from handing the IN list to FTS5 as one index lookup per
+# SQLite: `{published}` is the SQL of `Post.objects.published()`, compiled by Django with its
+# parameters. `+rowid` keeps SQLite from handing the IN list to FTS5 as one index lookup per
 # published post (slow); the full-text match runs once and its rows are checked against the
 # list. bm25 cannot sit next to a window function, hence the subquery.
 SQLITE_RANKED = (
@@ -53,6 +65,10 @@ SQLITE_SNIPPETS = (
     "SELECT rowid, snippet(search_posttext_fts, 4, %s, %s, '…', %s) "
     "FROM search_posttext_fts WHERE search_posttext_fts MATCH %s AND rowid IN ({ids})"
 )
+
+
+# A ranked post: its id, its score and, where the ranking query made it, its snippet.
+type Ranked = tuple[int, float, str | None]
 
 
 @dataclass
@@ -74,16 +90,16 @@ class SearchResults:
     """The published posts matching a query, best first.
 
     One query ranks the matches and counts them all (a window count), returning only the ids
-    of the page asked for; a second one reads those posts and their snippets. `count()` reads
-    the window named by `expected` (the page the view is about to show), so a Paginator's
-    count-then-slice costs those two queries, not a separate count.
+    of the page asked for (on PostgreSQL with their snippets); then the posts are read.
+    `count()` reads the window named by `expected` (the page the view is about to show), so a
+    Paginator's count-then-slice costs no separate count.
     """
 
     def __init__(self, query: ParsedQuery, expected: tuple[int, int] = (0, 10)) -> None:
         self.query = query
         self.is_postgresql = connection.vendor == "postgresql"
         self._count: int | None = None
-        self._ranked: dict[tuple[int, int], list[tuple[int, float]]] = {}
+        self._ranked: dict[tuple[int, int], list[Ranked]] = {}
         self._expected = expected
 
     def count(self) -> int:
@@ -105,12 +121,20 @@ class SearchResults:
         ranked = self._rank(start, stop)
         if not ranked:
             return []
+        ids = [pk for pk, _score, _snippet in ranked]
         if self.is_postgresql:
-            return self._pg_hits(ranked)
-        return self._sqlite_hits(ranked)
+            snippets = {pk: snippet or "" for pk, _score, snippet in ranked}
+        else:
+            snippets = self._sqlite_snippets(ids)
+        posts = Post.objects.filter(pk__in=ids).for_listing().in_bulk()
+        return [
+            Hit(posts[pk], highlight(snippets.get(pk, "")), score)
+            for pk, score, _snippet in ranked
+            if pk in posts
+        ]
 
-    def _rank(self, start: int, stop: int) -> list[tuple[int, float]]:
-        """(post id, score) for the window, best first; remembers the total as a side effect."""
+    def _rank(self, start: int, stop: int) -> list[Ranked]:
+        """The window's posts, best first; remembers the total as a side effect."""
         for (first, last), ranked in self._ranked.items():
             if first == start and (last >= stop or len(ranked) < last - first):
                 return ranked[: stop - start]  # e.g. a last page, shorter than expected
@@ -118,46 +142,22 @@ class SearchResults:
             rows = (self._pg_rank if self.is_postgresql else self._sqlite_rank)(start, stop)
             if rows:
                 self._count = rows[0][2]
-            self._ranked[start, stop] = [(pk, score) for pk, score, _total in rows]
+            self._ranked[start, stop] = [(pk, score, text) for pk, score, _total, text in rows]
         return self._ranked[start, stop]
 
     # PostgreSQL
 
-    def _pg_query(self) -> SearchQuery:
-        return SearchQuery(self.query.as_websearch(), search_type="websearch", config="english")
-
-    def _pg_rank(self, start: int, stop: int) -> list[tuple[int, float, int]]:
-        published, params = self._published_sql()
-        sql = PG_RANKED.format(published=published)
+    def _pg_rank(self, start: int, stop: int) -> list[tuple[int, float, int, str]]:
+        params = {
+            "query": self.query.as_websearch(),
+            "now": timezone.now(),
+            "limit": stop - start,
+            "offset": start,
+            "options": PG_HEADLINE_OPTIONS,
+        }
         with connection.cursor() as cursor:
-            cursor.execute(sql, (self.query.as_websearch(), *params, stop - start, start))
+            cursor.execute(PG_RANKED, params)
             return cursor.fetchall()
-
-    def _pg_hits(self, ranked: list[tuple[int, float]]) -> list[Hit]:
-        query = self._pg_query()
-        posts = (
-            Post.objects.filter(pk__in=[pk for pk, _score in ranked])
-            .for_listing()
-            .annotate(
-                headline=SearchHeadline(
-                    "search_text__body",
-                    query,
-                    config="english",
-                    start_sel=MARK_START,
-                    stop_sel=MARK_STOP,
-                    max_words=SNIPPET_WORDS,
-                    min_words=SNIPPET_WORDS // 2,
-                    max_fragments=2,
-                    fragment_delimiter=" … ",
-                )
-            )
-            .in_bulk()
-        )
-        return [
-            Hit(posts[pk], highlight(posts[pk].headline), score)
-            for pk, score in ranked
-            if pk in posts
-        ]
 
     # SQLite
 
@@ -176,24 +176,17 @@ class SearchResults:
             logger.exception("SQLite full-text search failed")
             return []
 
-    def _sqlite_rank(self, start: int, stop: int) -> list[tuple[int, float, int]]:
+    def _sqlite_rank(self, start: int, stop: int) -> list[tuple[int, float, int, None]]:
         published, params = self._published_sql()
         weights = ", ".join(str(weight) for weight in FTS5_WEIGHTS)
         sql = SQLITE_RANKED.format(published=published, weights=weights)
         rows = self._sqlite_rows(sql, (self.query.as_fts5(), *params, stop - start, start))
-        return [(pk, -score, total) for pk, score, total in rows]
+        return [(pk, -score, total, None) for pk, score, total in rows]
 
-    def _sqlite_hits(self, ranked: list[tuple[int, float]]) -> list[Hit]:
-        ids = [pk for pk, _score in ranked]
+    def _sqlite_snippets(self, ids: list[int]) -> dict[int, str]:
         sql = SQLITE_SNIPPETS.format(ids=", ".join(["%s"] * len(ids)))
         params = (MARK_START, MARK_STOP, SNIPPET_WORDS, self.query.as_fts5(), *ids)
-        snippets = dict(self._sqlite_rows(sql, params))
-        posts = Post.objects.filter(pk__in=ids).for_listing().in_bulk()
-        return [
-            Hit(posts[pk], highlight(snippets.get(pk, "")), score)
-            for pk, score in ranked
-            if pk in posts
-        ]
+        return dict(self._sqlite_rows(sql, params))
 
 
 def search(query: ParsedQuery, expected: tuple[int, int] = (0, 10)) -> SearchResults:
