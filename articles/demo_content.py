@@ -1557,7 +1557,7 @@ PAGES = [
             "moderate spam and abuse. IP addresses are purged automatically after 30 "
             "days.</li>",
             "<li>If you reply and ask to be told about answers, we email you when "
-            "someone replies; every such email has a one-click unsubscribe link.</li>",
+            "someone replies; every such email has a link that stops them.</li>",
             "</ul>",
             "<h2>Cookies</h2>",
             "<p>We set no cookies while you read. When you post a comment we set one "

@@ -95,8 +95,8 @@ def notify_reply(comment_id: int, base_url: str) -> int:
         f"{comment.author_name} replied to your comment on “{comment.post.title}”:\n\n"
         f"{comment.body}\n\n"
         f"Read the conversation: {base_url}{comment.get_absolute_url()}\n\n"
-        f"You asked to be told about replies. To stop these emails, open this link "
-        f"(one click, no login):\n{unsubscribe}\n"
+        f"You asked to be told about replies. To stop these emails, open this link and "
+        f"confirm (no login needed):\n{unsubscribe}\n"
     )
     headers = {
         "List-Unsubscribe": f"<{unsubscribe}>",

@@ -135,7 +135,10 @@ def post_comment(request: HttpRequest, post_id: int) -> HttpResponse:
     return response
 
 
-# One click, as the link in the email promises (and RFC 8058's POST from mail clients).
+# The link in a reply email opens a page with one button, and the button (a POST) unsubscribes:
+# mail scanners and link previews open every link in a message, and must not unsubscribe anyone.
+# Mail clients' one-click unsubscribe (RFC 8058, the List-Unsubscribe-Post header) posts here too,
+# without a CSRF token: the signed token in the address is what authorises the change.
 @csrf_exempt
 @require_http_methods(["GET", "HEAD", "POST"])
 def unsubscribe(request: HttpRequest, token: str) -> HttpResponse:
@@ -143,13 +146,21 @@ def unsubscribe(request: HttpRequest, token: str) -> HttpResponse:
         comment = Comment.objects.get(pk=signing.loads(token, salt=notifications.UNSUBSCRIBE_SALT))
     except (signing.BadSignature, Comment.DoesNotExist, TypeError, ValueError):
         comment = None
+    subscribed = Comment.objects.none()
     if comment is not None and comment.author_email:
-        Comment.objects.by_email(comment.author_email).update(notify_replies=False)
+        subscribed = Comment.objects.by_email(comment.author_email).filter(notify_replies=True)
+    if comment is None:
+        state = "invalid"
+    elif request.method == "POST":
+        subscribed.update(notify_replies=False)
+        state = "done"
+    else:
+        state = "confirm" if subscribed.exists() else "done"
     response = render(
         request,
         "comments/unsubscribed.html",
-        {"done": comment is not None, "breadcrumbs": [("Reply notifications", "")]},
-        status=HTTPStatus.OK if comment is not None else HTTPStatus.BAD_REQUEST,
+        {"state": state, "breadcrumbs": [("Reply notifications", "")]},
+        status=HTTPStatus.BAD_REQUEST if state == "invalid" else HTTPStatus.OK,
     )
     add_never_cache_headers(response)
     response["X-Robots-Tag"] = "noindex"

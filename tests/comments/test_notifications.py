@@ -1,8 +1,11 @@
+import re
 from http import HTTPStatus
 
 import pytest
+from django.core import signing
 from django.core.exceptions import ImproperlyConfigured
 from django.tasks import default_task_backend
+from django.test import Client
 
 from comments.models import Comment, Status
 from cosmediclist.settings import env_emails
@@ -73,12 +76,11 @@ def test_the_post_author_is_emailed_when_a_comment_is_approved(
     assert post.get_absolute_url() in mailoutbox[0].body
 
 
-def test_an_opted_in_commenter_is_told_about_a_reply_and_can_unsubscribe_in_one_click(
-    client, staff_client, mailoutbox, django_capture_on_commit_callbacks
-):
+def approve_reply_to_an_opted_in_comment(staff_client, capture_on_commit):
+    """Two comments by one opted-in reader, and an approved reply to the first: the email."""
     post = make_post(author=make_user(email=""))
     parent = make_comment(post, author_email="asker@example.net", notify_replies=True)
-    other = make_comment(post, author_email="asker@example.net", notify_replies=True)
+    other = make_comment(post, author_email="Asker@Example.net", notify_replies=True)
     reply = make_comment(
         post,
         parent=parent,
@@ -86,11 +88,21 @@ def test_an_opted_in_commenter_is_told_about_a_reply_and_can_unsubscribe_in_one_
         author_name="Helper",
         author_email="helper@x.net",
     )
-
-    with django_capture_on_commit_callbacks(execute=True):
+    with capture_on_commit(execute=True):
         staff_client.post(
             "/admin/comments/comment/", {"action": "approve", "_selected_action": [reply.pk]}
         )
+    return [parent.pk, other.pk]
+
+
+def still_subscribed(ids) -> set[int]:
+    return set(Comment.objects.filter(pk__in=ids, notify_replies=True).values_list("pk", flat=True))
+
+
+def test_an_opted_in_commenter_is_told_about_a_reply_and_can_unsubscribe(
+    client, staff_client, mailoutbox, django_capture_on_commit_callbacks
+):
+    ids = approve_reply_to_an_opted_in_comment(staff_client, django_capture_on_commit_callbacks)
 
     assert len(mailoutbox) == 1
     mail = mailoutbox[0]
@@ -100,21 +112,60 @@ def test_an_opted_in_commenter_is_told_about_a_reply_and_can_unsubscribe_in_one_
     link = mail.extra_headers["List-Unsubscribe"].strip("<>")
     assert link in mail.body
     assert mail.extra_headers["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
+    path = link.removeprefix("http://testserver")
 
-    response = client.get(link.removeprefix("http://testserver"))
+    # Opening the link (as a mail scanner or a link preview does) only asks.
+    for response in (client.get(path), client.head(path)):
+        assert response.status_code == HTTPStatus.OK
+        assert "no-store" in response["Cache-Control"]
+    page = client.get(path).content.decode()
+    assert "Stop reply emails" in page
+    assert "asker@example.net" not in page.lower()
+    assert still_subscribed(ids) == set(ids)
+
+    # The button on that page posts to the same address, without a CSRF token.
+    form = re.search(r'<form method="post"[^>]*>', page)
+    assert form and "action=" not in form.group(0)
+    csrf_client = Client(enforce_csrf_checks=True)
+    response = csrf_client.post(path)
 
     assert response.status_code == HTTPStatus.OK
     assert "You are unsubscribed" in response.content.decode()
-    assert not Comment.objects.filter(pk__in=[parent.pk, other.pk], notify_replies=True).exists()
+    assert still_subscribed(ids) == set()
+    # Coming back to the link later says so, without asking again.
+    assert "You are unsubscribed" in client.get(path).content.decode()
+
+
+def test_a_mail_clients_one_click_unsubscribe_works_without_a_page(
+    client, staff_client, mailoutbox, django_capture_on_commit_callbacks
+):
+    ids = approve_reply_to_an_opted_in_comment(staff_client, django_capture_on_commit_callbacks)
+    path = mailoutbox[0].extra_headers["List-Unsubscribe"].strip("<>")
+    path = path.removeprefix("http://testserver")
+
+    response = Client(enforce_csrf_checks=True).post(
+        path,
+        "List-Unsubscribe=One-Click",
+        content_type="application/x-www-form-urlencoded",
+    )
+
+    assert response.status_code == HTTPStatus.OK
+    assert still_subscribed(ids) == set()
 
 
 def test_a_tampered_unsubscribe_link_changes_nothing(client):
     post = make_post()
     parent = make_comment(post, notify_replies=True)
+    token = signing.dumps(parent.pk, salt="comments.unsubscribe")
 
-    response = client.get("/comments/unsubscribe/1:tampered/")
-
-    assert response.status_code == HTTPStatus.BAD_REQUEST
+    for response in (
+        client.get("/comments/unsubscribe/1:tampered/"),
+        client.post("/comments/unsubscribe/1:tampered/"),
+        client.post(f"/comments/unsubscribe/{token[:-2]}xx/"),
+        client.post(f"/comments/unsubscribe/{signing.dumps(parent.pk)}/"),  # wrong salt
+    ):
+        assert response.status_code == HTTPStatus.BAD_REQUEST
+        assert "This link does not work" in response.content.decode()
     parent.refresh_from_db()
     assert parent.notify_replies
 

@@ -9,8 +9,11 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+from django.urls import reverse
 from playwright.sync_api import Page, expect
 
+from comments.models import Comment
+from comments.notifications import unsubscribe_token
 from tests.builders import make_post, make_procedure
 from tests.e2e.support import ARTIFACTS, DESKTOP, PHONE, missing_tool, node_tool
 
@@ -30,6 +33,17 @@ PAGES = {
     "search-empty": "/?s=zzzzqqq",
     "not-found": "/no-such-page-here/",
 }
+
+
+def every_page() -> dict[str, str]:
+    """PAGES, and the page a reply email's unsubscribe link opens (for a demo commenter)."""
+    comment = Comment.objects.exclude(author_email="").order_by("pk").first()
+    comment.notify_replies = True
+    comment.save(update_fields=["notify_replies"])
+    token = unsubscribe_token(comment)
+    return {**PAGES, "unsubscribe": reverse("comments:unsubscribe", kwargs={"token": token})}
+
+
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]
 AXE_RUN = """async (tags) => {
   const result = await axe.run(document, {
@@ -59,7 +73,7 @@ def test_every_public_page_type_has_no_axe_violations(
     page = open_page(viewport, color_scheme=color_scheme, bypass_csp=True)
     found = {}
 
-    for name, path in PAGES.items():
+    for name, path in every_page().items():
         response = page.goto(demo_site + path)
         assert response.status == (404 if name == "not-found" else 200), name
         screenshot(page, name if color_scheme == "light" else f"{name}-dark")
@@ -107,7 +121,7 @@ def nu_validator_errors(pages: dict[str, bytes]) -> list[str]:
 
 
 def test_every_public_page_type_is_valid_html(demo_site):
-    pages = {name: fetch(demo_site + path) for name, path in PAGES.items()}
+    pages = {name: fetch(demo_site + path) for name, path in every_page().items()}
 
     assert nu_validator_errors(pages) == []
 
