@@ -2,32 +2,20 @@
 database with the demo content. Runs in subprocesses, against its own SQLite file."""
 
 import os
-import socket
-import subprocess
-import sys
-import time
+import urllib.error
 import urllib.request
 from dataclasses import dataclass
 from email.message import Message
 from http import HTTPStatus
-from pathlib import Path
 
 import pytest
-from django.conf import settings
 
-ROOT = Path(settings.BASE_DIR)
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+from tests.servers import gunicorn, manage
 
 
 @pytest.fixture(scope="module")
 def production_server(tmp_path_factory):
     work = tmp_path_factory.mktemp("production")
-    port = free_port()
     env = {
         **{k: v for k, v in os.environ.items() if k != "DATABASE_URL"},
         "DEBUG": "0",
@@ -38,42 +26,12 @@ def production_server(tmp_path_factory):
         "DATABASE_URL": f"sqlite:///{work / 'db.sqlite3'}",
         "STATIC_ROOT": str(work / "static"),
         "MEDIA_ROOT": str(work / "media"),
-        "GUNICORN_BIND": f"127.0.0.1:{port}",
         "GUNICORN_WORKERS": "2",
     }
     for command in (["migrate", "--noinput"], ["collectstatic", "--noinput"], ["seed_demo"]):
-        subprocess.run(
-            [sys.executable, "manage.py", *command],
-            cwd=ROOT,
-            env=env,
-            check=True,
-            capture_output=True,
-            timeout=300,
-        )
-    log = (work / "gunicorn.log").open("w")
-    server = subprocess.Popen(
-        [sys.executable, "-m", "gunicorn", "cosmediclist.wsgi", "-c", "gunicorn.conf.py"],
-        cwd=ROOT,
-        env=env,
-        stdout=log,
-        stderr=subprocess.STDOUT,
-    )
-    base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
-    while True:
-        try:
-            fetch(base + "/probe/")
-        except OSError:
-            if time.monotonic() > deadline or server.poll() is not None:
-                server.kill()
-                pytest.fail("gunicorn did not start: " + (work / "gunicorn.log").read_text())
-            time.sleep(0.2)
-        else:
-            break
-    yield base
-    server.terminate()
-    server.wait(timeout=20)
-    log.close()
+        manage(env, *command)
+    with gunicorn(env, work / "gunicorn.log") as base:
+        yield base
 
 
 @dataclass
