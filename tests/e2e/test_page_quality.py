@@ -9,6 +9,7 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+from django.template import loader
 from django.urls import reverse
 from playwright.sync_api import Page, expect
 
@@ -122,6 +123,9 @@ def nu_validator_errors(pages: dict[str, bytes]) -> list[str]:
 
 def test_every_public_page_type_is_valid_html(demo_site):
     pages = {name: fetch(demo_site + path) for name, path in every_page().items()}
+    # The pages shown when something fails, which need neither database nor request.
+    for template in ("500.html", "503.html"):
+        pages[template.removesuffix(".html")] = loader.get_template(template).render().encode()
 
     assert nu_validator_errors(pages) == []
 
