@@ -1,12 +1,13 @@
 """Ranked full-text search over published posts, on PostgreSQL or SQLite.
 
 PostgreSQL: `websearch_to_tsquery('english', …)` against the stored, GIN-indexed, weighted
-`PostText.document`, ranked with `ts_rank`, snippets from `ts_headline`.
+`PostText.document`, ranked with `ts_rank` (posts matching in their title, procedures, topics or
+excerpt first), snippets from `ts_headline`.
 SQLite: the FTS5 table `search_posttext_fts` (porter stemming), ranked with `bm25` weighted by
 column, snippets from `snippet()`.
 
 Drafts and scheduled posts never match: SQLite keeps to `Post.objects.published()`, and the
-PostgreSQL matching function (migration 0002) applies the same rule.
+PostgreSQL ranking function (migration 0002) applies the same rule.
 `SearchResults` can be handed to a Django `Paginator`: it counts and slices lazily.
 """
 
@@ -31,20 +32,18 @@ logger = logging.getLogger(__name__)
 FTS5_WEIGHTS = (10.0, 5.0, 2.0, 2.0, 1.0)
 SNIPPET_WORDS = 30
 
-# The window `count(*) OVER ()` gives the number of all matches along with one page of them.
-
-# PostgreSQL: `search_posttext_matches` (migrations 0001, 0002) gives every published match and
-# its ts_rank; snippets come with the page of results, in the same round trip.
+# PostgreSQL: `search_posttext_page` (migration 0002) ranks the published matches (a match in
+# the title, procedures, topics or excerpt first, then body-only ones), counts them, and gives
+# one page of them; their snippets come along in the same round trip.
 PG_HEADLINE_OPTIONS = (
     f"StartSel={MARK_START}, StopSel={MARK_STOP}, MaxWords={SNIPPET_WORDS}, "
     f'MinWords={SNIPPET_WORDS // 2}, MaxFragments=2, FragmentDelimiter=" … "'
 )
 PG_RANKED = (
     "WITH query AS (SELECT websearch_to_tsquery('english', %(query)s) AS query), "
-    "page AS ("
-    "SELECT post_id, score, count(*) OVER () AS total "
-    "FROM query, search_posttext_matches(query.query, %(now)s) "
-    "ORDER BY score DESC, post_id DESC LIMIT %(limit)s OFFSET %(offset)s) "
+    "page AS (SELECT page.* FROM query, search_posttext_page(query.query, "
+    "websearch_to_tsquery('english', %(unwanted)s), %(now)s, %(limit)s, %(offset)s) AS page "
+    "LIMIT %(limit)s) "  # tells the planner how few rows to expect
     "SELECT page.post_id, page.score, page.total, "
     "ts_headline('english', text.body, query.query, %(options)s) "
     "FROM query, page JOIN search_posttext AS text USING (post_id) "
@@ -54,7 +53,8 @@ PG_RANKED = (
 # SQLite: `{published}` is the SQL of `Post.objects.published()`, compiled by Django with its
 # parameters. `+rowid` keeps SQLite from handing the IN list to FTS5 as one index lookup per
 # published post (slow); the full-text match runs once and its rows are checked against the
-# list. bm25 cannot sit next to a window function, hence the subquery.
+# list. The window `count(*) OVER ()` gives the number of all matches along with one page of
+# them; bm25 cannot sit next to a window function, hence the subquery.
 SQLITE_RANKED = (
     "SELECT rowid, score, count(*) OVER () FROM ("
     "SELECT rowid, bm25(search_posttext_fts, {weights}) AS score FROM search_posttext_fts "
@@ -149,7 +149,8 @@ class SearchResults:
 
     def _pg_rank(self, start: int, stop: int) -> list[tuple[int, float, int, str]]:
         params = {
-            "query": self.query.as_websearch(),
+            "query": self.query.wanted_websearch(),
+            "unwanted": self.query.unwanted_websearch() or None,
             "now": timezone.now(),
             "limit": stop - start,
             "offset": start,

@@ -7,10 +7,12 @@ from articles.models import Post
 class PostText(models.Model):
     """The searchable text of one post, kept current by `search.signals`.
 
-    The database indexes it by itself: on PostgreSQL a trigger fills `document` (a weighted
-    tsvector with a GIN index); on SQLite triggers keep the FTS5 table `search_posttext_fts`
-    in step (migration 0001; `document` stays empty there). On SQLite, a migration that alters
-    this table rebuilds it and so drops those triggers: recreate them in the same migration.
+    The database indexes it by itself: on PostgreSQL a trigger fills `head` (the weighted
+    tsvector of everything but the body) and `document` (`head` and the body, with a GIN
+    index; migrations 0001 and 0002); on SQLite triggers keep the FTS5 table
+    `search_posttext_fts` in step (migration 0001; `head` and `document` stay empty there).
+    On SQLite, a migration that alters this table rebuilds it and so drops those triggers:
+    recreate them in the same migration.
     """
 
     post = models.OneToOneField(
@@ -21,6 +23,7 @@ class PostText(models.Model):
     topics = models.TextField(blank=True, help_text="Category and tag names.")
     excerpt = models.TextField(blank=True)
     body = models.TextField(blank=True, help_text="The body as plain text.")
+    head = SearchVectorField(null=True, editable=False)
     document = SearchVectorField(null=True, editable=False)
 
     class Meta:

@@ -52,9 +52,17 @@ class SearchQuery:
 
     def as_websearch(self) -> str:
         """The same query in `websearch_to_tsquery` syntax."""
-        parts = [" or ".join(f'"{term}"' for term in group) for group in self.groups]
-        parts += [f'-"{term}"' for term in self.excluded]
-        return " ".join(parts)
+        return " ".join(filter(None, [self.wanted_websearch(), self.unwanted_websearch("-")]))
+
+    def wanted_websearch(self) -> str:
+        """What must match, in `websearch_to_tsquery` syntax."""
+        return " ".join(" or ".join(f'"{term}"' for term in group) for group in self.groups)
+
+    def unwanted_websearch(self, prefix: str = "") -> str:
+        """The excluded terms, in `websearch_to_tsquery` syntax: any of them (or, with the
+        prefix "-", none of them); empty when nothing is excluded."""
+        joiner = " " if prefix else " or "
+        return joiner.join(f'{prefix}"{term}"' for term in self.excluded)
 
 
 def _fts5_string(term: str) -> str:

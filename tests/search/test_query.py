@@ -9,6 +9,7 @@ def test_words_must_all_match_and_are_quoted_for_fts5():
     assert query.groups == (("acne",), ("scars",))
     assert query.as_fts5() == '("acne") AND ("scars")'
     assert query.as_websearch() == '"acne" "scars"'
+    assert query.unwanted_websearch() == ""
 
 
 def test_quotes_make_a_phrase_and_an_unclosed_quote_runs_to_the_end():
@@ -22,6 +23,8 @@ def test_a_minus_sign_excludes_a_word_or_a_phrase():
     assert query.excluded == ("laser", "chemical peel")
     assert query.as_fts5() == '((("scars")) NOT "laser") NOT "chemical peel"'
     assert query.as_websearch() == '"scars" -"laser" -"chemical peel"'
+    assert query.wanted_websearch() == '"scars"'
+    assert query.unwanted_websearch() == '"laser" or "chemical peel"'
 
 
 def test_or_joins_the_terms_on_either_side():

@@ -164,6 +164,48 @@ def test_results_show_their_number_and_are_paginated(client, settings):
     )
 
 
+def test_pages_run_from_title_and_excerpt_matches_to_body_only_matches(client, settings):
+    settings.POSTS_PER_PAGE = 3
+    ahead = {
+        make_post(title=f"Dermaplaning diary {n}", body="<p>Day one.</p>").pk for n in range(3)
+    }
+    ahead.add(make_post(title="A smoother face", excerpt="Why dermaplaning helps.").pk)
+    behind = {
+        make_post(title=f"Facial notes {n}", body=f"<p>{n} weeks after dermaplaning.</p>").pk
+        for n in range(4)
+    }
+    make_post(title="Unrelated", body="<p>Peels and fillers.</p>")
+
+    pages = [
+        [
+            hit.post.pk
+            for hit in client.get("/search/", {"q": "dermaplaning", "page": n}).context["hits"]
+        ]
+        for n in (1, 2, 3)
+    ]
+
+    assert [len(page) for page in pages] == [3, 3, 2]
+    found = [pk for page in pages for pk in page]
+    assert set(found[:4]) == ahead
+    assert set(found[4:]) == behind
+
+
+def test_excluding_a_word_or_a_phrase_leaves_out_exactly_those_posts(client):
+    make_post(title="Laser resurfacing for scars", body="<p>Fractional laser, ablative.</p>")
+    make_post(title="Gentle laser for redness", body="<p>Non-ablative light.</p>")
+    make_post(title="Laser hair removal", body="<p>Fractional laser is not used here.</p>")
+
+    assert set(result_titles(client, "laser -fractional")) == {"Gentle laser for redness"}
+    assert set(result_titles(client, 'laser -"fractional laser" -redness')) == set()
+    assert set(result_titles(client, 'laser -"laser fractional"')) == {
+        "Laser resurfacing for scars",
+        "Gentle laser for redness",
+        "Laser hair removal",
+    }
+    # Excluding a word too common to be indexed excludes nothing.
+    assert len(result_titles(client, "laser -the")) == 3
+
+
 def test_a_page_number_that_is_not_a_number_shows_a_page_of_results(client):
     make_post(title="Peel diary")
 
