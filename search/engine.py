@@ -1,8 +1,8 @@
 """Ranked full-text search over published posts, on PostgreSQL or SQLite.
 
 PostgreSQL: `websearch_to_tsquery('english', …)` against the stored, GIN-indexed, weighted
-`PostText.document`, ranked with `ts_rank` (posts matching in their title, procedures, topics or
-excerpt first), snippets from `ts_headline`.
+`PostText.document`, ranked with `ts_rank` (posts with any of the words in their title,
+procedures, topics or excerpt come first), snippets from `ts_headline`.
 SQLite: the FTS5 table `search_posttext_fts` (porter stemming), ranked with `bm25` weighted by
 column, snippets from `snippet()`.
 
@@ -32,9 +32,10 @@ logger = logging.getLogger(__name__)
 FTS5_WEIGHTS = (10.0, 5.0, 2.0, 2.0, 1.0)
 SNIPPET_WORDS = 30
 
-# PostgreSQL: `search_posttext_page` (migration 0002) ranks the published matches (a match in
-# the title, procedures, topics or excerpt first, then body-only ones), counts them, and gives
-# one page of them; their snippets come along in the same round trip.
+# PostgreSQL: `search_posttext_page` (migration 0002) ranks the published matches (those with any
+# of the words in their title, procedures, topics or excerpt first, then those that match by
+# their body alone), counts them, and gives one page of them; their snippets come along in the
+# same round trip.
 PG_HEADLINE_OPTIONS = (
     f"StartSel={MARK_START}, StopSel={MARK_STOP}, MaxWords={SNIPPET_WORDS}, "
     f'MinWords={SNIPPET_WORDS // 2}, MaxFragments=2, FragmentDelimiter=" … "'
@@ -42,7 +43,8 @@ PG_HEADLINE_OPTIONS = (
 PG_RANKED = (
     "WITH query AS (SELECT websearch_to_tsquery('english', %(query)s) AS query), "
     "page AS (SELECT page.* FROM query, search_posttext_page(query.query, "
-    "websearch_to_tsquery('english', %(unwanted)s), %(now)s, %(limit)s, %(offset)s) AS page "
+    "websearch_to_tsquery('english', %(any_word)s), websearch_to_tsquery('english', %(unwanted)s), "
+    "%(now)s, %(limit)s, %(offset)s) AS page "
     "LIMIT %(limit)s) "  # tells the planner how few rows to expect
     "SELECT page.post_id, page.score, page.total, "
     "ts_headline('english', text.body, query.query, %(options)s) "
@@ -150,6 +152,7 @@ class SearchResults:
     def _pg_rank(self, start: int, stop: int) -> list[tuple[int, float, int, str]]:
         params = {
             "query": self.query.wanted_websearch(),
+            "any_word": self.query.any_word_websearch(),
             "unwanted": self.query.unwanted_websearch() or None,
             "now": timezone.now(),
             "limit": stop - start,

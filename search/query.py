@@ -58,6 +58,10 @@ class SearchQuery:
         """What must match, in `websearch_to_tsquery` syntax."""
         return " ".join(" or ".join(f'"{term}"' for term in group) for group in self.groups)
 
+    def any_word_websearch(self) -> str:
+        """Any of the wanted terms, in `websearch_to_tsquery` syntax: what ranking looks for."""
+        return " or ".join(f'"{term}"' for group in self.groups for term in group)
+
     def unwanted_websearch(self, prefix: str = "") -> str:
         """The excluded terms, in `websearch_to_tsquery` syntax: any of them (or, with the
         prefix "-", none of them); empty when nothing is excluded."""

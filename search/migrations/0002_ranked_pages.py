@@ -6,10 +6,11 @@ from django.db import migrations
 #   kept in the row; `document` is `head` plus the body (D) and answers the GIN index.
 # - The row keeps the short columns and `head`; the body and the full document go to TOAST
 #   storage (EXTERNAL: not compressed, read only when needed). About ten rows fit a page.
-# - A page of results: posts whose head matches come first, ordered by the head's ts_rank; the
-#   posts that match by their body alone follow, by the ts_rank of the whole document, which is
-#   computed only when the page asked for reaches them. Scores: 1–2 for the first group, 0–1
-#   for the second.
+# - A page of results: posts whose head has any of the words asked for come first, ordered by
+#   the head's ts_rank for any of those words (`head_query`: more of them, in weightier places,
+#   rank higher); the posts that match by their body alone follow, by the ts_rank of the whole
+#   document for the query itself, computed only when the page asked for reaches them. Scores:
+#   1–2 for the first group, 0–1 for the second.
 # - Unpublished posts (drafts and scheduled ones) are few, so leaving them out costs one small
 #   hashed list, where keeping the published ones would cost a join as large as the matches.
 #   `published_before` is the moment "published" is judged at (`Post.objects.published()`).
@@ -40,13 +41,13 @@ INSTALL = [
     "DROP FUNCTION IF EXISTS search_posttext_matches(tsquery)",
     """
     CREATE FUNCTION search_posttext_page(
-        query tsquery, unwanted tsquery, published_before timestamptz,
+        query tsquery, head_query tsquery, unwanted tsquery, published_before timestamptz,
         page_size integer, page_start integer
     )
     RETURNS TABLE (post_id bigint, score real, total bigint)
     LANGUAGE sql STABLE SET enable_seqscan = off AS $$
         WITH matches AS MATERIALIZED (
-            SELECT s.post_id, ts_rank(s.head, query) AS head_score
+            SELECT s.post_id, ts_rank(s.head, head_query) AS head_score
             FROM search_posttext AS s
             WHERE s.document @@ query AND s.post_id NOT IN (
                 SELECT p.id FROM articles_post AS p WHERE p.published_at IS NULL
@@ -74,7 +75,7 @@ INSTALL = [
     """,
 ]
 UNINSTALL = [
-    "DROP FUNCTION IF EXISTS search_posttext_page(tsquery, tsquery, timestamptz, integer, integer)",
+    "DROP FUNCTION IF EXISTS search_posttext_page(tsquery, tsquery, tsquery, timestamptz, integer, integer)",
     """
     CREATE FUNCTION search_posttext_matches(query tsquery)
     RETURNS TABLE (post_id bigint, score real)

@@ -24,6 +24,7 @@ def test_a_minus_sign_excludes_a_word_or_a_phrase():
     assert query.as_fts5() == '((("scars")) NOT "laser") NOT "chemical peel"'
     assert query.as_websearch() == '"scars" -"laser" -"chemical peel"'
     assert query.wanted_websearch() == '"scars"'
+    assert query.any_word_websearch() == '"scars"'
     assert query.unwanted_websearch() == '"laser" or "chemical peel"'
 
 
@@ -33,6 +34,7 @@ def test_or_joins_the_terms_on_either_side():
     assert query.groups == (("prp", "fillers"), ("lips",))
     assert query.as_fts5() == '("prp" OR "fillers") AND ("lips")'
     assert query.as_websearch() == '"prp" or "fillers" "lips"'
+    assert query.any_word_websearch() == '"prp" or "fillers" or "lips"'
 
 
 def test_engine_syntax_is_only_ever_text():

@@ -190,6 +190,20 @@ def test_pages_run_from_title_and_excerpt_matches_to_body_only_matches(client, s
     assert set(found[4:]) == behind
 
 
+def test_a_post_with_one_of_the_words_in_its_title_ranks_above_body_only_matches(client):
+    make_post(title="Facial notes", body="<p>Dermaplaning once, and the downtime was nil.</p>")
+    make_post(title="Dermaplaning at home", body="<p>Expect some downtime, but little.</p>")
+    make_post(title="Downtime, honestly", body="<p>What dermaplaning did to my week.</p>")
+    make_post(
+        title="Skin diary", body="<p>More dermaplaning: downtime, dermaplaning, downtime.</p>"
+    )
+
+    titles = result_titles(client, "dermaplaning downtime")
+
+    assert set(titles[:2]) == {"Dermaplaning at home", "Downtime, honestly"}
+    assert set(titles[2:]) == {"Facial notes", "Skin diary"}
+
+
 def test_excluding_a_word_or_a_phrase_leaves_out_exactly_those_posts(client):
     make_post(title="Laser resurfacing for scars", body="<p>Fractional laser, ablative.</p>")
     make_post(title="Gentle laser for redness", body="<p>Non-ablative light.</p>")
