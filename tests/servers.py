@@ -90,13 +90,12 @@ class PostgresCluster:
                 int(path.parent.parent.name) if path.parent.parent.name.isdigit() else 0
             ),
         )
-        initdb = (
-            os.path.join(os.environ["PGBIN"], "initdb")
-            if os.environ.get("PGBIN")
-            else str(found[-1])
-            if found
-            else shutil.which("initdb")
-        )
+        if os.environ.get("PGBIN"):  # as scripts/with-postgres exports it
+            initdb = os.path.join(os.environ["PGBIN"], "initdb")
+        elif found:  # the newest Debian server
+            initdb = str(found[-1])
+        else:
+            initdb = shutil.which("initdb")
         if initdb is None:
             if os.environ.get("CI"):
                 pytest.fail("PostgreSQL server binaries are missing (the CI script installs them)")
