@@ -5,7 +5,7 @@ from django.utils import timezone
 from django.utils.html import format_html
 
 from .forms import PostAdminForm
-from .models import Category, Page, Post, Procedure, Reference, Reviewer, Status, Tag
+from .models import Category, Page, Post, PostStatus, Procedure, Reference, Reviewer, Tag
 
 
 class StatusFilter(admin.SimpleListFilter):
@@ -13,15 +13,15 @@ class StatusFilter(admin.SimpleListFilter):
     parameter_name = "status"
 
     def lookups(self, request, model_admin):
-        return Status.choices
+        return PostStatus.choices
 
     def queryset(self, request, queryset):
         match self.value():
-            case Status.LIVE:
+            case PostStatus.LIVE:
                 return queryset.published()
-            case Status.SCHEDULED:
+            case PostStatus.SCHEDULED:
                 return queryset.scheduled()
-            case Status.DRAFT:
+            case PostStatus.DRAFT:
                 return queryset.drafts()
         return queryset
 
@@ -63,7 +63,7 @@ class PostAdmin(admin.ModelAdmin):
     @admin.display(description="status", ordering="published_at")
     def status_badge(self, post: Post) -> str:
         label = post.status.label
-        if post.status == Status.SCHEDULED:
+        if post.status == PostStatus.SCHEDULED:
             label = f"Scheduled for {timezone.localtime(post.published_at):%d %b %Y %H:%M}"
         return format_html('<span class="status status--{}">{}</span>', post.status, label)
 

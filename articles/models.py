@@ -243,7 +243,7 @@ class PostQuerySet(PublishedQuerySet):
         )
 
 
-class Status(models.TextChoices):
+class PostStatus(models.TextChoices):
     DRAFT = "draft", "Draft"
     SCHEDULED = "scheduled", "Scheduled"
     LIVE = "live", "Live"
@@ -328,16 +328,16 @@ class Post(models.Model):
         return reverse("articles:slug_detail", kwargs={"slug": self.slug})
 
     @property
-    def status(self) -> Status:
+    def status(self) -> PostStatus:
         if self.published_at is None:
-            return Status.DRAFT
+            return PostStatus.DRAFT
         if self.published_at > timezone.now():
-            return Status.SCHEDULED
-        return Status.LIVE
+            return PostStatus.SCHEDULED
+        return PostStatus.LIVE
 
     @property
     def is_live(self) -> bool:
-        return self.status == Status.LIVE
+        return self.status == PostStatus.LIVE
 
     @property
     def description(self) -> str:

@@ -21,7 +21,7 @@ from django.contrib.auth import get_user_model
 from django.db.models import Max, Prefetch
 from django.utils import timezone
 
-from comments.models import Comment, Status
+from comments.models import Comment, CommentStatus
 
 from . import wxr
 from .models import Category, Page, Post, Tag
@@ -58,7 +58,7 @@ def export_comments(post_ids: list[int]) -> dict[int, list[wxr.Comment]]:
     """Approved and pending comments of some posts, oldest first, with their threads."""
     found: dict[int, list[wxr.Comment]] = {pk: [] for pk in post_ids}
     rows = Comment.objects.filter(
-        post_id__in=post_ids, status__in=[Status.APPROVED, Status.PENDING]
+        post_id__in=post_ids, status__in=[CommentStatus.APPROVED, CommentStatus.PENDING]
     ).order_by("created_at", "pk")
     for c in rows:
         found[c.post_id].append(
@@ -71,7 +71,7 @@ def export_comments(post_ids: list[int]) -> dict[int, list[wxr.Comment]]:
                 date=_local(c.created_at),
                 date_gmt=_gmt(c.created_at),
                 content=c.body,
-                approved="1" if c.status == Status.APPROVED else "0",
+                approved="1" if c.status == CommentStatus.APPROVED else "0",
                 parent=c.parent_id or 0,
                 user_id=c.user_id if c.is_by_staff and c.user_id else 0,
             )

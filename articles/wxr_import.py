@@ -48,7 +48,7 @@ from django.db import models, transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
-from comments.models import Comment, Status
+from comments.models import Comment, CommentStatus
 from redirects.models import (
     LegacyPostId,
     Redirect,
@@ -179,8 +179,12 @@ class ImportRefused(Exception):
     """The import cannot start (for example an author map naming an unknown user)."""
 
 
-COMMENT_STATUS = {"1": Status.APPROVED, "0": Status.PENDING, "spam": Status.SPAM,
-                  "trash": Status.TRASH}  # fmt: skip
+COMMENT_STATUS = {
+    "1": CommentStatus.APPROVED,
+    "0": CommentStatus.PENDING,
+    "spam": CommentStatus.SPAM,
+    "trash": CommentStatus.TRASH,
+}
 
 
 @dataclass(slots=True)
@@ -703,7 +707,7 @@ def import_comments(post: Post, wp_comments: list[wxr.Comment], importer: Import
         if comment.type in ("pingback", "trackback"):
             stats.skip("comments", comment.type)
             continue
-        status = COMMENT_STATUS.get(comment.approved, Status.TRASH)
+        status = COMMENT_STATUS.get(comment.approved, CommentStatus.TRASH)
         digest = _digest(comment.author, comment.author_email, comment.author_url,
                          comment.content, status, comment.date_gmt, comment.parent,
                          comment.user_id, comment.author_ip)  # fmt: skip
@@ -756,7 +760,7 @@ def flush_comments(importer: Importer) -> None:
         importer.stats.add("comments", "created", len(ready))
         waiting = later
     changed = {post.pk: post for post, obj, _, _ in importer.comment_buffer
-               if obj.status == Status.APPROVED}  # fmt: skip
+               if obj.status == CommentStatus.APPROVED}  # fmt: skip
     for post in changed.values():
         post.touch()
     importer.comment_buffer = []

@@ -6,7 +6,7 @@ from django.http import HttpRequest, HttpResponse
 from django.utils.text import Truncator
 
 from . import notifications, privacy
-from .models import Comment, ModerationTerm, Status
+from .models import Comment, CommentStatus, ModerationTerm
 
 
 class StatusFilter(admin.SimpleListFilter):
@@ -17,10 +17,12 @@ class StatusFilter(admin.SimpleListFilter):
 
     def lookups(self, request, model_admin):
         counts = dict(Comment.objects.values_list("status").annotate(n=Count("pk")).order_by())
-        return [(value, f"{label} ({counts.get(value, 0)})") for value, label in Status.choices]
+        return [
+            (value, f"{label} ({counts.get(value, 0)})") for value, label in CommentStatus.choices
+        ]
 
     def queryset(self, request, queryset):
-        if self.value() in Status.values:
+        if self.value() in CommentStatus.values:
             return queryset.filter(status=self.value())
         return queryset
 
@@ -61,7 +63,7 @@ class CommentAdmin(admin.ModelAdmin):
         if "status" in form.changed_data:
             obj.status_reason = f"set to {obj.status} by {request.user.get_username()}"
         super().save_model(request, obj, form, change)
-        if obj.status == Status.APPROVED and was != Status.APPROVED:
+        if obj.status == CommentStatus.APPROVED and was != CommentStatus.APPROVED:
             notifications.comment_approved(obj, request)
 
     def delete_queryset(self, request: HttpRequest, queryset: QuerySet) -> None:
@@ -78,31 +80,31 @@ class CommentAdmin(admin.ModelAdmin):
             comment.status = status
             comment.status_reason = f"set to {status} by {request.user.get_username()}"
             comment.save(update_fields=["status", "status_reason", "updated_at"])
-            if status == Status.APPROVED:
+            if status == CommentStatus.APPROVED:
                 notifications.comment_approved(comment, request)
             changed += 1
         return changed
 
     @admin.action(description="Approve selected comments", permissions=["change"])
     def approve(self, request: HttpRequest, queryset: QuerySet) -> None:
-        count = self._set_status(request, queryset, Status.APPROVED)
+        count = self._set_status(request, queryset, CommentStatus.APPROVED)
         self.message_user(request, f"Approved {count} comment(s).", messages.SUCCESS)
 
     @admin.action(
         description="Unapprove selected comments (back to pending)", permissions=["change"]
     )
     def unapprove(self, request: HttpRequest, queryset: QuerySet) -> None:
-        count = self._set_status(request, queryset, Status.PENDING)
+        count = self._set_status(request, queryset, CommentStatus.PENDING)
         self.message_user(request, f"Moved {count} comment(s) back to pending.", messages.SUCCESS)
 
     @admin.action(description="Mark selected comments as spam", permissions=["change"])
     def mark_spam(self, request: HttpRequest, queryset: QuerySet) -> None:
-        count = self._set_status(request, queryset, Status.SPAM)
+        count = self._set_status(request, queryset, CommentStatus.SPAM)
         self.message_user(request, f"Marked {count} comment(s) as spam.", messages.SUCCESS)
 
     @admin.action(description="Move selected comments to the trash", permissions=["change"])
     def trash(self, request: HttpRequest, queryset: QuerySet) -> None:
-        count = self._set_status(request, queryset, Status.TRASH)
+        count = self._set_status(request, queryset, CommentStatus.TRASH)
         self.message_user(request, f"Moved {count} comment(s) to the trash.", messages.SUCCESS)
 
     def _emails(self, queryset: QuerySet) -> list[str]:

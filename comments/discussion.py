@@ -21,7 +21,7 @@ from articles.models import Post
 from . import moderation
 from .forms import CommentForm
 from .markup import render_body, safe_web_url
-from .models import Comment, Status
+from .models import Comment, CommentStatus
 
 PERSONAL_PARAMETER = "unapproved"
 
@@ -72,7 +72,7 @@ def build_discussion(
             # Held, spam or trash alike: a sender is never told which it was.
             own_pending = list(
                 Comment.objects.on(post)
-                .exclude(status=Status.APPROVED)
+                .exclude(status=CommentStatus.APPROVED)
                 .filter(pk__in=ids)
                 .for_thread()
             )

@@ -6,7 +6,7 @@ from articles.models import Post
 
 from . import moderation
 from .markup import clean_text
-from .models import Comment, Status
+from .models import Comment, CommentStatus
 
 
 class CommentForm(forms.ModelForm):
@@ -101,7 +101,11 @@ class CommentForm(forms.ModelForm):
         if not parent_id:
             return None
         parent = Comment.objects.filter(pk=parent_id).select_related("post").first()
-        if parent is None or parent.post_id != self.post.pk or parent.status != Status.APPROVED:
+        if (
+            parent is None
+            or parent.post_id != self.post.pk
+            or parent.status != CommentStatus.APPROVED
+        ):
             raise forms.ValidationError(
                 "The comment you are replying to is not part of this discussion."
             )

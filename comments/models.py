@@ -18,7 +18,7 @@ from django.utils import timezone
 from articles.models import Post
 
 
-class Status(models.TextChoices):
+class CommentStatus(models.TextChoices):
     PENDING = "pending", "Pending"
     APPROVED = "approved", "Approved"
     SPAM = "spam", "Spam"
@@ -27,16 +27,16 @@ class Status(models.TextChoices):
 
 class CommentQuerySet(models.QuerySet):
     def approved(self) -> CommentQuerySet:
-        return self.filter(status=Status.APPROVED)
+        return self.filter(status=CommentStatus.APPROVED)
 
     def pending(self) -> CommentQuerySet:
-        return self.filter(status=Status.PENDING)
+        return self.filter(status=CommentStatus.PENDING)
 
     def spam(self) -> CommentQuerySet:
-        return self.filter(status=Status.SPAM)
+        return self.filter(status=CommentStatus.SPAM)
 
     def trashed(self) -> CommentQuerySet:
-        return self.filter(status=Status.TRASH)
+        return self.filter(status=CommentStatus.TRASH)
 
     def on(self, post: Post) -> CommentQuerySet:
         return self.filter(post=post)
@@ -66,7 +66,9 @@ class Comment(models.Model):
     author_email = models.EmailField("email", max_length=254, blank=True)
     author_url = models.URLField("website", max_length=200, blank=True)
     body = models.TextField("comment")
-    status = models.CharField(max_length=10, choices=Status, default=Status.PENDING, db_index=True)
+    status = models.CharField(
+        max_length=10, choices=CommentStatus, default=CommentStatus.PENDING, db_index=True
+    )
     status_reason = models.CharField(
         max_length=200, blank=True, help_text="Which rule (or who) decided the status."
     )
@@ -98,7 +100,7 @@ class Comment(models.Model):
         ordering = ["created_at", "pk"]
         constraints = [
             models.CheckConstraint(
-                condition=Q(status__in=Status.values), name="comment_status_valid"
+                condition=Q(status__in=CommentStatus.values), name="comment_status_valid"
             ),
             models.CheckConstraint(condition=Q(depth__gte=1), name="comment_depth_positive"),
             models.UniqueConstraint(
@@ -154,7 +156,7 @@ class Comment(models.Model):
 
     @property
     def is_approved(self) -> bool:
-        return self.status == Status.APPROVED
+        return self.status == CommentStatus.APPROVED
 
     @property
     def initials(self) -> str:
@@ -172,9 +174,9 @@ class Comment(models.Model):
         """Would saving now change what the public sees under the post?"""
         before = getattr(self, "_loaded", None)
         if before is None:  # a new comment
-            return self.status == Status.APPROVED
-        was_public = before.get("status") == Status.APPROVED
-        if was_public != (self.status == Status.APPROVED):
+            return self.status == CommentStatus.APPROVED
+        was_public = before.get("status") == CommentStatus.APPROVED
+        if was_public != (self.status == CommentStatus.APPROVED):
             return True
         return was_public and any(
             name in before and before[name] != getattr(self, name) for name in PUBLIC_FIELDS
@@ -190,7 +192,7 @@ class Comment(models.Model):
             self.post.touch()
 
     def delete(self, *args, **kwargs):
-        was_public = self.status == Status.APPROVED
+        was_public = self.status == CommentStatus.APPROVED
         post = self.post
         result = super().delete(*args, **kwargs)
         if was_public:

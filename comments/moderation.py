@@ -39,7 +39,7 @@ from django.utils import timezone
 
 from articles.models import Post
 
-from .models import Comment, ModerationTerm, Status, TermKind
+from .models import Comment, CommentStatus, ModerationTerm, TermKind
 
 DEFAULTS = {
     "COMMENTS_MIN_SECONDS": 3,
@@ -234,9 +234,9 @@ def decide(request: HttpRequest, comment: Comment, *, token: str, honeypot: str)
         return refusal
     user = request.user
     if user.is_authenticated and user.is_active and user.is_staff:
-        return Decision(Status.APPROVED, "staff")
+        return Decision(CommentStatus.APPROVED, "staff")
     if setting("COMMENTS_HONEYPOT") and honeypot.strip():
-        return Decision(Status.SPAM, "honeypot")
+        return Decision(CommentStatus.SPAM, "honeypot")
     if is_flooding(comment.ip_address):
         seconds = setting("COMMENTS_FLOOD_SECONDS")
         return refuse(
@@ -252,14 +252,14 @@ def decide(request: HttpRequest, comment: Comment, *, token: str, honeypot: str)
             "Duplicate comment detected: it looks as though you’ve already said that.",
         )
     if term := matching_term(TermKind.DISALLOW, comment):
-        return Decision(Status.TRASH, f"disallowed term #{term.pk}")
+        return Decision(CommentStatus.TRASH, f"disallowed term #{term.pk}")
     links = count_links(comment.body)
     if links > setting("COMMENTS_MAX_LINKS"):
-        return Decision(Status.PENDING, f"{links} links")
+        return Decision(CommentStatus.PENDING, f"{links} links")
     if term := matching_term(TermKind.MODERATE, comment):
-        return Decision(Status.PENDING, f"moderation term #{term.pk}")
+        return Decision(CommentStatus.PENDING, f"moderation term #{term.pk}")
     if setting("COMMENTS_TRUST_APPROVED_COMMENTERS") and is_trusted_commenter(
         request, comment.author_email
     ):
-        return Decision(Status.APPROVED, "previously approved commenter")
-    return Decision(Status.PENDING, "awaiting moderation")
+        return Decision(CommentStatus.APPROVED, "previously approved commenter")
+    return Decision(CommentStatus.PENDING, "awaiting moderation")

@@ -18,7 +18,7 @@ from django.urls import reverse
 
 from articles.links import absolute_url
 
-from .models import Comment, Status
+from .models import Comment, CommentStatus
 
 UNSUBSCRIBE_SALT = "comments.unsubscribe"
 
@@ -44,7 +44,7 @@ def _send(subject: str, body: str, to: list[str], headers: dict | None = None) -
 def notify_moderators(comment_id: int, base_url: str) -> int:
     recipients = list(settings.MODERATOR_EMAILS)
     comment = Comment.objects.select_related("post").filter(pk=comment_id).first()
-    if not recipients or comment is None or comment.status != Status.PENDING:
+    if not recipients or comment is None or comment.status != CommentStatus.PENDING:
         return 0
     body = (
         f"A comment on “{comment.post.title}” is waiting for moderation "
@@ -60,7 +60,7 @@ def notify_moderators(comment_id: int, base_url: str) -> int:
 @task()
 def notify_post_author(comment_id: int, base_url: str) -> int:
     comment = Comment.objects.select_related("post__author").filter(pk=comment_id).first()
-    if comment is None or comment.status != Status.APPROVED:
+    if comment is None or comment.status != CommentStatus.APPROVED:
         return 0
     author = comment.post.author
     if not author.email or comment.user_id == author.pk:
@@ -78,7 +78,7 @@ def notify_post_author(comment_id: int, base_url: str) -> int:
 @task()
 def notify_reply(comment_id: int, base_url: str) -> int:
     comment = Comment.objects.select_related("post", "parent").filter(pk=comment_id).first()
-    if comment is None or comment.status != Status.APPROVED or comment.parent is None:
+    if comment is None or comment.status != CommentStatus.APPROVED or comment.parent is None:
         return 0
     parent = comment.parent
     if (
@@ -109,10 +109,10 @@ def notify_reply(comment_id: int, base_url: str) -> int:
 
 def comment_saved(comment: Comment, request: HttpRequest | None) -> None:
     """A new comment was stored: tell moderators if it is held, others if it is public."""
-    if comment.status == Status.PENDING:
+    if comment.status == CommentStatus.PENDING:
         base = site_base(request)
         transaction.on_commit(partial(notify_moderators.enqueue, comment.pk, base))
-    elif comment.status == Status.APPROVED:
+    elif comment.status == CommentStatus.APPROVED:
         comment_approved(comment, request)
 
 

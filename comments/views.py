@@ -17,7 +17,7 @@ from articles.models import Post
 
 from . import moderation, notifications
 from .forms import CommentForm
-from .models import Comment, Status
+from .models import Comment, CommentStatus
 
 REMEMBER_COOKIE = "comment_author"
 
@@ -124,7 +124,7 @@ def post_comment(request: HttpRequest, post_id: int) -> HttpResponse:
         comment.save()
         notifications.comment_saved(comment, request)
     url = post.get_absolute_url()
-    if comment.status != Status.APPROVED:
+    if comment.status != CommentStatus.APPROVED:
         # Spam and trash get the same answer as a held comment: a bot learns nothing.
         url += f"?unapproved={comment.pk}"
     elif (page := comment.page_number(moderation.setting("COMMENTS_PER_PAGE"))) > 1:

@@ -3,7 +3,7 @@
 import itertools
 import time
 
-from comments.models import Comment, ModerationTerm, Status
+from comments.models import Comment, CommentStatus, ModerationTerm
 from comments.moderation import make_token
 
 _counter = itertools.count(1)
@@ -14,7 +14,7 @@ def make_comment(post, **fields) -> Comment:
     fields.setdefault("author_name", f"Commenter {n}")
     fields.setdefault("author_email", f"commenter{n}@example.net")
     fields.setdefault("body", f"Comment number {n}.")
-    fields.setdefault("status", Status.APPROVED)
+    fields.setdefault("status", CommentStatus.APPROVED)
     return Comment.objects.create(post=post, **fields)
 
 

@@ -2,7 +2,7 @@ from http import HTTPStatus
 
 import pytest
 
-from comments.models import Comment, ModerationTerm, Status, TermKind
+from comments.models import Comment, CommentStatus, ModerationTerm, TermKind
 from tests.builders import make_post
 from tests.comments.builders import make_comment, send_comment
 
@@ -27,7 +27,7 @@ def test_a_visitor_comment_goes_live_threaded_after_a_staff_member_approves_it(
         client, post, parent=str(parent.pk), author_name="Jo", body="My reply, pending"
     )
     comment = Comment.objects.get(author_name="Jo")
-    assert comment.status == Status.PENDING
+    assert comment.status == CommentStatus.PENDING
     assert "My reply, pending" in client.get(response["Location"]).content.decode()
     assert "My reply, pending" not in client.__class__().get("/needling/").content.decode()
 
@@ -35,7 +35,7 @@ def test_a_visitor_comment_goes_live_threaded_after_a_staff_member_approves_it(
 
     assert result.status_code == HTTPStatus.FOUND
     comment.refresh_from_db()
-    assert comment.status == Status.APPROVED
+    assert comment.status == CommentStatus.APPROVED
     html = client.__class__().get("/needling/").content.decode()
     replies = html.split(f'id="comment-{parent.pk}"')[1]
     assert 'class="comment-list comment-list--replies"' in replies
@@ -46,9 +46,9 @@ def test_a_visitor_comment_goes_live_threaded_after_a_staff_member_approves_it(
 
 def test_the_changelist_shows_statuses_with_counts(staff_client):
     post = make_post()
-    make_comment(post, status=Status.PENDING)
-    make_comment(post, status=Status.PENDING)
-    make_comment(post, status=Status.SPAM)
+    make_comment(post, status=CommentStatus.PENDING)
+    make_comment(post, status=CommentStatus.PENDING)
+    make_comment(post, status=CommentStatus.SPAM)
 
     html = staff_client.get(CHANGELIST).content.decode()
 
@@ -60,8 +60,8 @@ def test_the_changelist_shows_statuses_with_counts(staff_client):
 
 def test_the_changelist_filters_by_status(staff_client):
     post = make_post()
-    make_comment(post, status=Status.PENDING, body="Held body")
-    make_comment(post, status=Status.APPROVED, body="Public body")
+    make_comment(post, status=CommentStatus.PENDING, body="Held body")
+    make_comment(post, status=CommentStatus.APPROVED, body="Public body")
 
     html = staff_client.get(CHANGELIST + "?status=pending").content.decode()
 
@@ -109,10 +109,10 @@ def test_email_and_ip_are_shown_to_staff_in_the_admin(staff_client):
 @pytest.mark.parametrize(
     ("action", "start", "end"),
     [
-        ("approve", Status.PENDING, Status.APPROVED),
-        ("unapprove", Status.APPROVED, Status.PENDING),
-        ("mark_spam", Status.PENDING, Status.SPAM),
-        ("trash", Status.APPROVED, Status.TRASH),
+        ("approve", CommentStatus.PENDING, CommentStatus.APPROVED),
+        ("unapprove", CommentStatus.APPROVED, CommentStatus.PENDING),
+        ("mark_spam", CommentStatus.PENDING, CommentStatus.SPAM),
+        ("trash", CommentStatus.APPROVED, CommentStatus.TRASH),
     ],
 )
 def test_bulk_actions_change_the_status(staff_client, action, start, end):
@@ -129,7 +129,7 @@ def test_bulk_actions_change_the_status(staff_client, action, start, end):
 
 def test_approving_or_hiding_a_comment_touches_the_post(staff_client):
     post = make_post()
-    comment = make_comment(post, status=Status.PENDING)
+    comment = make_comment(post, status=CommentStatus.PENDING)
     before = type(post).objects.get(pk=post.pk).changed_at
 
     _act(staff_client, "approve", comment)
@@ -152,7 +152,7 @@ def test_a_held_comment_does_not_touch_the_post(client):
 def test_editing_an_approved_comment_touches_the_post_and_editing_a_pending_one_does_not():
     post = make_post()
     public = make_comment(post)
-    held = make_comment(post, status=Status.PENDING)
+    held = make_comment(post, status=CommentStatus.PENDING)
     first = type(post).objects.get(pk=post.pk).changed_at
 
     held.body = "Edited while held"
@@ -168,9 +168,9 @@ def test_editing_an_approved_comment_touches_the_post_and_editing_a_pending_one_
 
 def test_staff_can_edit_a_comment_in_the_admin(staff_client):
     post = make_post()
-    comment = make_comment(post, status=Status.PENDING, body="Typo hre")
+    comment = make_comment(post, status=CommentStatus.PENDING, body="Typo hre")
     data = {
-        "status": Status.APPROVED,
+        "status": CommentStatus.APPROVED,
         "author_name": comment.author_name,
         "author_email": comment.author_email,
         "author_url": "",
@@ -181,13 +181,13 @@ def test_staff_can_edit_a_comment_in_the_admin(staff_client):
 
     assert response.status_code == HTTPStatus.FOUND
     comment.refresh_from_db()
-    assert (comment.body, comment.status) == ("Typo here", Status.APPROVED)
+    assert (comment.body, comment.status) == ("Typo here", CommentStatus.APPROVED)
 
 
 def test_the_pending_count_is_in_the_admin_header_and_index(staff_client):
     post = make_post()
     for _ in range(3):
-        make_comment(post, status=Status.PENDING)
+        make_comment(post, status=CommentStatus.PENDING)
 
     index = staff_client.get("/admin/").content.decode()
     other = staff_client.get("/admin/articles/post/").content.decode()

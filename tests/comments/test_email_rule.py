@@ -10,7 +10,7 @@ from http import HTTPStatus
 
 import pytest
 
-from comments.models import Comment, Status
+from comments.models import Comment, CommentStatus
 from tests.builders import make_category, make_page, make_post, make_procedure, make_tag, make_user
 from tests.comments.builders import send_comment
 
@@ -123,7 +123,7 @@ def test_no_email_hash_of_an_email_or_ip_appears_in_any_public_response(client, 
                 "/admin/comments/comment/",
                 {"action": "approve", "_selected_action": ids},
             )
-    assert Comment.objects.filter(status=Status.APPROVED).count() == 5
+    assert Comment.objects.filter(status=CommentStatus.APPROVED).count() == 5
     first = Comment.objects.order_by("pk").first()
     published = post.published_at
     urls = {

@@ -7,7 +7,7 @@ import pytest
 import time_machine
 from django.utils import timezone
 
-from comments.models import Comment, Status, TermKind
+from comments.models import Comment, CommentStatus, TermKind
 from comments.moderation import make_token
 from tests.builders import make_post
 from tests.comments.builders import make_comment, make_term, send_comment, token_for
@@ -92,7 +92,7 @@ def test_a_filled_honeypot_stores_spam_and_shows_the_usual_thank_you(client):
     response = send_comment(client, post, leave_empty="http://spam.example/")
 
     comment = Comment.objects.get()
-    assert comment.status == Status.SPAM
+    assert comment.status == CommentStatus.SPAM
     assert comment.status_reason == "honeypot"
     assert response.status_code == HTTPStatus.SEE_OTHER
     assert response["Location"] == f"/needling/?unapproved={comment.pk}#comment-{comment.pk}"
@@ -107,7 +107,7 @@ def test_the_honeypot_rule_can_be_switched_off(client, settings):
 
     send_comment(client, post, leave_empty="filled by an autofill")
 
-    assert Comment.objects.get().status == Status.PENDING
+    assert Comment.objects.get().status == CommentStatus.PENDING
 
 
 def test_a_second_comment_from_one_ip_within_the_window_is_429(client):
@@ -148,7 +148,9 @@ def test_the_flood_limit_is_a_setting(client, settings):
 
 def test_a_duplicate_comment_is_409(client):
     post = make_post()
-    make_comment(post, author_email="ann@example.net", body="Same words", status=Status.PENDING)
+    make_comment(
+        post, author_email="ann@example.net", body="Same words", status=CommentStatus.PENDING
+    )
 
     response = send_comment(client, post, author_email="ANN@example.net", body="Same words")
 
@@ -175,7 +177,7 @@ def test_more_links_than_allowed_hold_the_comment(client, settings):
     send_comment(client, post, body=body)
 
     comment = Comment.objects.get()
-    assert comment.status == Status.PENDING
+    assert comment.status == CommentStatus.PENDING
     assert comment.status_reason == "3 links"
 
 
@@ -196,7 +198,7 @@ def test_a_disallowed_word_sends_the_comment_to_the_trash(client):
 
     comment = Comment.objects.get()
     assert response.status_code == HTTPStatus.SEE_OTHER
-    assert comment.status == Status.TRASH
+    assert comment.status == CommentStatus.TRASH
     assert comment.status_reason == f"disallowed term #{term.pk}"
 
 
@@ -208,7 +210,7 @@ def test_disallowed_emails_and_ips_are_trashed_too(client):
     send_comment(client, post, author_email="Troll@example.org")
     send_comment(client, post, ip="203.0.113.66")
 
-    assert list(Comment.objects.values_list("status", flat=True)) == [Status.TRASH] * 2
+    assert list(Comment.objects.values_list("status", flat=True)) == [CommentStatus.TRASH] * 2
 
 
 def test_a_word_term_matches_whole_words_only(client):
@@ -217,7 +219,7 @@ def test_a_word_term_matches_whole_words_only(client):
 
     send_comment(client, post, body="My class on skin care")
 
-    assert Comment.objects.get().status == Status.PENDING
+    assert Comment.objects.get().status == CommentStatus.PENDING
 
 
 def test_a_moderation_term_holds_the_comment(client):
@@ -229,7 +231,7 @@ def test_a_moderation_term_holds_the_comment(client):
     send_comment(client, post, author_email="ann@example.net", body="Results guaranteed!")
 
     comment = Comment.objects.exclude(pk=earlier.pk).get()
-    assert comment.status == Status.PENDING
+    assert comment.status == CommentStatus.PENDING
     assert comment.status_reason == f"moderation term #{term.pk}"
 
 
@@ -246,13 +248,13 @@ def test_a_browser_holding_a_signed_token_of_an_approved_comment_is_trusted(clie
     post = make_post()
     send_comment(client, post, author_email="ann@example.net", body="First words")
     first = Comment.objects.get()
-    first.status = Status.APPROVED
+    first.status = CommentStatus.APPROVED
     first.save()
 
     send_comment(client, post, author_email="ann@example.net", body="Second words")
 
     second = Comment.objects.get(body="Second words")
-    assert second.status == Status.APPROVED
+    assert second.status == CommentStatus.APPROVED
     assert second.status_reason == "previously approved commenter"
 
 
@@ -262,7 +264,7 @@ def test_typing_an_approved_commenters_name_and_email_proves_nothing(client):
 
     send_comment(client, post, author_name="Ann", author_email="ann@example.net", body="Me too")
 
-    assert Comment.objects.get(body="Me too").status == Status.PENDING
+    assert Comment.objects.get(body="Me too").status == CommentStatus.PENDING
 
 
 def test_a_trusted_browser_with_another_email_is_not_trusted(client):
@@ -272,7 +274,7 @@ def test_a_trusted_browser_with_another_email_is_not_trusted(client):
 
     send_comment(client, post, author_email="someone@example.net", body="Other me")
 
-    assert Comment.objects.get(body="Other me").status == Status.PENDING
+    assert Comment.objects.get(body="Other me").status == CommentStatus.PENDING
 
 
 def test_a_forged_trust_cookie_is_ignored(client):
@@ -282,7 +284,7 @@ def test_a_forged_trust_cookie_is_ignored(client):
 
     send_comment(client, post, author_email="ann@example.net", body="Trust me")
 
-    assert Comment.objects.get(body="Trust me").status == Status.PENDING
+    assert Comment.objects.get(body="Trust me").status == CommentStatus.PENDING
 
 
 def test_the_previously_approved_rule_can_be_switched_off(client, settings):
@@ -293,7 +295,7 @@ def test_the_previously_approved_rule_can_be_switched_off(client, settings):
 
     send_comment(client, post, author_email="ann@example.net", body="Once more")
 
-    assert Comment.objects.get(body="Once more").status == Status.PENDING
+    assert Comment.objects.get(body="Once more").status == CommentStatus.PENDING
 
 
 def test_posting_on_a_closed_post_is_403_with_a_message(client):
@@ -318,7 +320,7 @@ def test_a_reply_to_a_comment_of_another_post_is_refused(client):
 
 def test_a_reply_to_a_pending_comment_is_refused(client):
     post = make_post()
-    pending = make_comment(post, status=Status.PENDING)
+    pending = make_comment(post, status=CommentStatus.PENDING)
 
     response = send_comment(client, post, parent=str(pending.pk))
 

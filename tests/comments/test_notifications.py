@@ -7,7 +7,7 @@ from django.core.exceptions import ImproperlyConfigured
 from django.tasks import default_task_backend
 from django.test import Client
 
-from comments.models import Comment, Status
+from comments.models import Comment, CommentStatus
 from cosmediclist.settings import env_emails
 from tests.builders import make_post, make_user
 from tests.comments.builders import make_comment, send_comment
@@ -55,7 +55,7 @@ def test_spam_and_trash_do_not_disturb_the_moderators(
     with django_capture_on_commit_callbacks(execute=True):
         send_comment(client, make_post(), leave_empty="bot")
 
-    assert Comment.objects.get().status == Status.SPAM
+    assert Comment.objects.get().status == CommentStatus.SPAM
     assert mailoutbox == []
 
 
@@ -64,7 +64,7 @@ def test_the_post_author_is_emailed_when_a_comment_is_approved(
 ):
     author = make_user(email="writer@example.com")
     post = make_post(author=author, title="Needling")
-    comment = make_comment(post, status=Status.PENDING, author_name="Jo", body="Great read")
+    comment = make_comment(post, status=CommentStatus.PENDING, author_name="Jo", body="Great read")
 
     with django_capture_on_commit_callbacks(execute=True):
         staff_client.post(
@@ -84,7 +84,7 @@ def approve_reply_to_an_opted_in_comment(staff_client, capture_on_commit):
     reply = make_comment(
         post,
         parent=parent,
-        status=Status.PENDING,
+        status=CommentStatus.PENDING,
         author_name="Helper",
         author_email="helper@x.net",
     )
@@ -175,7 +175,7 @@ def test_commenters_who_did_not_opt_in_get_no_reply_emails(
 ):
     post = make_post(author=make_user(email=""))
     parent = make_comment(post, notify_replies=False)
-    reply = make_comment(post, parent=parent, status=Status.PENDING)
+    reply = make_comment(post, parent=parent, status=CommentStatus.PENDING)
 
     with django_capture_on_commit_callbacks(execute=True):
         staff_client.post(

@@ -7,7 +7,7 @@ import pytest
 import time_machine
 from django.utils import timezone
 
-from comments.models import Comment, Status
+from comments.models import Comment, CommentStatus
 from tests.builders import make_post
 from tests.comments.builders import form_data, make_comment, send_comment, unique_ip
 
@@ -38,7 +38,7 @@ def test_a_visitor_comment_is_stored_pending_and_the_browser_is_redirected(clien
     comment = Comment.objects.get()
     assert response.status_code == HTTPStatus.SEE_OTHER
     assert response["Location"] == f"/needling/?unapproved={comment.pk}#comment-{comment.pk}"
-    assert comment.status == Status.PENDING
+    assert comment.status == CommentStatus.PENDING
     assert comment.status_reason == "awaiting moderation"
     assert comment.ip_address == "192.0.2.7"
     assert comment.user_agent == "Mozilla/5.0 (test browser)"
@@ -65,7 +65,7 @@ def test_only_the_author_sees_their_comment_awaiting_moderation(client, django_a
 
 def test_a_forged_cookie_does_not_reveal_someone_elses_pending_comment(client):
     post = make_post(slug="needling")
-    pending = make_comment(post, status=Status.PENDING, body="Somebody else's secret")
+    pending = make_comment(post, status=CommentStatus.PENDING, body="Somebody else's secret")
     client.cookies["comments_mine"] = str(pending.pk)
 
     html = client.get(f"/needling/?unapproved={pending.pk}").content.decode()
@@ -167,7 +167,7 @@ def test_staff_comments_are_approved_at_once_and_marked(staff_client):
 
     comment = Comment.objects.get()
     assert response["Location"] == f"/needling/#comment-{comment.pk}"
-    assert comment.status == Status.APPROVED
+    assert comment.status == CommentStatus.APPROVED
     assert comment.is_by_staff
     assert comment.user == staff_client.user
     html = staff_client.get("/needling/").content.decode()
@@ -209,7 +209,7 @@ def test_comment_counts_show_on_listings(client):
     post = make_post(title="Needling")
     make_comment(post)
     make_comment(post)
-    make_comment(post, status=Status.PENDING)
+    make_comment(post, status=CommentStatus.PENDING)
 
     html = client.get("/").content.decode()
 

@@ -7,7 +7,7 @@ import time_machine
 from django.core.management import call_command
 from django.utils import timezone
 
-from comments.models import Comment, ModerationTerm, Status, TermKind
+from comments.models import Comment, CommentStatus, ModerationTerm, TermKind
 from comments.privacy import ANONYMOUS, REMOVED_BODY
 from tests.builders import make_post
 from tests.comments.builders import make_comment
@@ -28,7 +28,9 @@ def _people_on_two_posts():
     mine = [
         make_comment(first, author_email=EMAIL, author_name="Pat", ip_address="192.0.2.1"),
         make_comment(second, author_email=EMAIL.lower(), author_url="https://pat.example/"),
-        make_comment(second, author_email=EMAIL, status=Status.PENDING, user_agent="Agent/1"),
+        make_comment(
+            second, author_email=EMAIL, status=CommentStatus.PENDING, user_agent="Agent/1"
+        ),
     ]
     other = make_comment(first, author_email="someone@example.net", body="Not mine")
     return mine, other

@@ -7,7 +7,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from comments.models import Comment, Status
+from comments.models import Comment, CommentStatus
 from tests.builders import make_post, make_user
 from tests.comments.builders import make_comment
 
@@ -31,7 +31,7 @@ def _add_comments(post, count: int) -> None:
                 author_name=f"Replier {made}",
                 author_email=f"r{made}@example.net",
                 body=f"Reply {made}",
-                status=Status.APPROVED,
+                status=CommentStatus.APPROVED,
                 created_at=start + datetime.timedelta(minutes=made),
             )
             made += 1
@@ -85,7 +85,7 @@ def test_listings_show_comment_counts_without_a_query_per_post(client, django_as
     for _ in range(8):
         post = make_post(author=author)
         make_comment(post)
-        make_comment(post, status=Status.SPAM)
+        make_comment(post, status=CommentStatus.SPAM)
 
     with django_assert_num_queries(baseline):
         html = client.get("/").content.decode()
@@ -98,7 +98,7 @@ def test_with_comment_count_counts_approved_comments_only():
 
     post = make_post()
     make_comment(post)
-    make_comment(post, status=Status.PENDING)
-    make_comment(post, status=Status.TRASH)
+    make_comment(post, status=CommentStatus.PENDING)
+    make_comment(post, status=CommentStatus.TRASH)
 
     assert Post.objects.with_comment_count().get(pk=post.pk).comment_count == 1

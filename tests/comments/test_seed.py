@@ -4,7 +4,7 @@ import pytest
 from django.core.management import call_command
 
 from articles import demo_content as demo
-from comments.models import Comment, Status
+from comments.models import Comment, CommentStatus
 
 pytestmark = pytest.mark.django_db
 
@@ -19,5 +19,5 @@ def test_seed_demo_loads_the_demo_discussion_once():
     assert Comment.objects.filter(is_by_staff=True).count() == sum(
         1 for c in demo.COMMENTS if c.get("by_staff")
     )
-    assert Comment.objects.filter(status=Status.PENDING).count() == 1
+    assert Comment.objects.filter(status=CommentStatus.PENDING).count() == 1
     assert max(depth for *_, depth in first) == 3

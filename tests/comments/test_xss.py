@@ -5,7 +5,7 @@ from http import HTTPStatus
 
 import pytest
 
-from comments.models import Comment, Status
+from comments.models import Comment, CommentStatus
 from tests.builders import make_post
 from tests.comments.builders import make_comment, send_comment
 
@@ -78,7 +78,7 @@ def test_hostile_names_and_bodies_sent_through_the_form_render_inert(client, sta
         response = send_comment(client, post, author_name=payload[:100], body=payload)
         assert response.status_code == HTTPStatus.SEE_OTHER, payload
     nul = send_comment(client, post, body="\x00<script>alert(1)</script>")
-    Comment.objects.update(status=Status.APPROVED)
+    Comment.objects.update(status=CommentStatus.APPROVED)
 
     page = client.get("/needling/").content.decode()
 

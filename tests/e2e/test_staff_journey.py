@@ -9,7 +9,7 @@ import pytest
 from django.utils import timezone
 from playwright.sync_api import Page, expect
 
-from comments.models import Status
+from comments.models import CommentStatus
 from tests.builders import image_bytes, make_post
 from tests.comments.builders import make_comment
 from tests.e2e.support import DESKTOP
@@ -149,9 +149,9 @@ def run_comment_action(page: Page, excerpt: str, action: str) -> None:
 
 def test_staff_approve_a_pending_comment_and_mark_another_as_spam(site_url, staff_page, open_page):
     post = make_post(title="Microneedling aftercare", slug="microneedling-aftercare")
-    make_comment(post, status=Status.PENDING, body="Can I exercise the same day?")
+    make_comment(post, status=CommentStatus.PENDING, body="Can I exercise the same day?")
     make_comment(post, body="Cheap creams at my shop, click here.")
-    make_comment(post, status=Status.PENDING, body="Another question, still waiting.")
+    make_comment(post, status=CommentStatus.PENDING, body="Another question, still waiting.")
     anonymous = open_page(DESKTOP)
     anonymous.goto(site_url + "/microneedling-aftercare/")
     comments = anonymous.locator("#comments .comment__body")

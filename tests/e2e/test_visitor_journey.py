@@ -6,7 +6,7 @@ from http import HTTPStatus
 import pytest
 from playwright.sync_api import Page, expect
 
-from comments.models import Comment, Status
+from comments.models import Comment, CommentStatus
 from tests.builders import make_post
 from tests.comments.builders import make_comment
 
@@ -60,7 +60,7 @@ def test_a_visitor_posts_a_comment_and_sees_it_awaiting_moderation(
     expect(own.locator(".comment__moderation")).to_have_text(AWAITING)
     expect(own.locator(".comment__body")).to_have_text("Can I wear makeup the next day?")
     expect(own).to_be_in_viewport()  # the redirect's #comment-ID brings it into view
-    assert comment_by("Amelia").status == Status.PENDING
+    assert comment_by("Amelia").status == CommentStatus.PENDING
 
     other = open_page(java_script_enabled=javascript)
     other.goto(site_url + "/microneedling-aftercare/")
@@ -179,4 +179,4 @@ def test_a_refused_comment_says_why_keeps_the_text_and_can_be_sent_again(
     send(page)
     resent = page.locator(".comment--pending").filter(has_text="Is it safe during pregnancy?")
     expect(resent.locator(".comment__moderation")).to_have_text(AWAITING)
-    assert Comment.objects.get(body__startswith="Is it safe").status == Status.PENDING
+    assert Comment.objects.get(body__startswith="Is it safe").status == CommentStatus.PENDING
