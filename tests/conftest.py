@@ -1,3 +1,5 @@
+import os
+
 import pytest
 from django.test import Client
 
@@ -40,3 +42,18 @@ def pytest_report_header(config) -> str:
 
     database = settings.DATABASES["default"]
     return f"database: {database['ENGINE'].rsplit('.', 1)[-1]} ({database['NAME']})"
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """`@pytest.mark.once` tests (real servers, the browser) run on one database of CI's two.
+
+    CI sets ONCE_SKIP=1 for its SQLite pass: what these tests check does not depend on the
+    database engine, and they are the slow part of the suite. A plain `make test` runs them.
+    """
+    if os.environ.get("ONCE_SKIP") != "1":
+        return
+    skip = pytest.mark.skip(reason="runs once in CI, on the PostgreSQL pass (ONCE_SKIP=1)")
+    for item in items:
+        if item.get_closest_marker("once"):
+            item.add_marker(skip)

@@ -23,10 +23,12 @@ _screenshots_taken: list[Path] = []
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    """Browser tests run after every other test, and are skipped where there is no Chromium."""
+    """Browser tests run after every other test, once in CI, and are skipped without Chromium."""
     here = Path(__file__).parent
     browser_tests = [item for item in items if here in item.path.parents]
     items[:] = [item for item in items if here not in item.path.parents] + browser_tests
+    for item in browser_tests:
+        item.add_marker(pytest.mark.once)
     if not CHROMIUM.exists():
         skip = pytest.mark.skip(reason=f"no Chromium at {CHROMIUM} (apt-get install chromium)")
         for item in browser_tests:
