@@ -6,7 +6,6 @@ public response. Only the admin displays them. `__str__` therefore never include
 
 from __future__ import annotations
 
-import datetime
 from typing import Any
 
 from django.conf import settings
@@ -155,10 +154,6 @@ class Comment(models.Model):
         return reverse("admin:comments_comment_change", args=[self.pk])
 
     @property
-    def is_approved(self) -> bool:
-        return self.status == CommentStatus.APPROVED
-
-    @property
     def initials(self) -> str:
         """Up to two letters drawn from the name: the avatar, never anything from the email."""
         words = [w for w in self.author_name.replace(".", " ").split() if w[:1].isalnum()]
@@ -198,30 +193,6 @@ class Comment(models.Model):
         if was_public:
             post.touch()
         return result
-
-    @classmethod
-    def seed_demo(cls, post: Post, items: list[dict], now: datetime.datetime) -> None:
-        """Load the demo discussion; keyed on `demo:<key>`, so a second run changes nothing."""
-        by_key: dict[str, Comment] = {}
-        for item in items:
-            staff = item.get("by_staff", False)
-            comment, _ = cls.objects.update_or_create(
-                post=post,
-                import_key=f"demo:{item['key']}",
-                defaults={
-                    "parent": by_key.get(item["parent"]) if item["parent"] else None,
-                    "author_name": item["name"],
-                    "author_email": item["email"],
-                    "author_url": item["website"],
-                    "body": item["body"],
-                    "status": item["status"],
-                    "status_reason": "demo content",
-                    "is_by_staff": staff,
-                    "user": post.author if staff else None,
-                    "created_at": now - datetime.timedelta(days=item["days_ago"]),
-                },
-            )
-            by_key[item["key"]] = comment
 
 
 class TermKind(models.TextChoices):
