@@ -127,7 +127,7 @@ def post_comment(request: HttpRequest, post_id: int) -> HttpResponse:
     if comment.status != CommentStatus.APPROVED:
         # Spam and trash get the same answer as a held comment: a bot learns nothing.
         url += f"?unapproved={comment.pk}"
-    elif (page := comment.page_number(moderation.setting("COMMENTS_PER_PAGE"))) > 1:
+    elif (page := comment.page_number(settings.COMMENTS_PER_PAGE)) > 1:
         url += f"?cpage={page}"
     response = HttpResponseRedirect(f"{url}#comment-{comment.pk}", status=HTTPStatus.SEE_OTHER)
     moderation.remember_own_comment(request, response, comment)
