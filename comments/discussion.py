@@ -54,7 +54,6 @@ def _prepare(comment: Comment, *, is_own_pending: bool) -> None:
     local = timezone.localtime(comment.created_at)
     comment.children = []
     comment.is_own_pending = is_own_pending
-    comment.anchor = f"comment-{comment.pk}"
     comment.iso_date = local.isoformat()
     comment.display_date = f"{local.day} {local:%B %Y} at {local:%H:%M}"
     comment.body_html = render_body(comment.body)

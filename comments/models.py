@@ -131,8 +131,14 @@ class Comment(models.Model):
             if name.removesuffix("_id") not in loaded and name not in loaded
         }
 
-    def get_absolute_url(self) -> str:
-        return f"{self.post.get_absolute_url()}#comment-{self.pk}"
+    @property
+    def anchor(self) -> str:
+        """The id of this comment's element on the post page."""
+        return f"comment-{self.pk}"
+
+    def get_absolute_url(self, query: str = "") -> str:
+        """The post page (with `query`, e.g. "cpage=2", when given) opened at this comment."""
+        return f"{self.post.get_absolute_url()}{'?' if query else ''}{query}#{self.anchor}"
 
     def page_number(self, per_page: int) -> int:
         """Which page of the post's discussion shows this (approved) comment's thread."""
