@@ -31,12 +31,6 @@ class CommentQuerySet(models.QuerySet):
     def pending(self) -> CommentQuerySet:
         return self.filter(status=CommentStatus.PENDING)
 
-    def spam(self) -> CommentQuerySet:
-        return self.filter(status=CommentStatus.SPAM)
-
-    def trashed(self) -> CommentQuerySet:
-        return self.filter(status=CommentStatus.TRASH)
-
     def on(self, post: Post) -> CommentQuerySet:
         return self.filter(post=post)
 
