@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from django.conf import settings
 from django.core.paginator import Page as PaginatorPage
 from django.core.paginator import Paginator
 from django.http import HttpRequest
@@ -53,7 +54,6 @@ def _prepare(comment: Comment, *, is_own_pending: bool) -> None:
     local = timezone.localtime(comment.created_at)
     comment.children = []
     comment.is_own_pending = is_own_pending
-    comment.anchor = f"comment-{comment.pk}"
     comment.iso_date = local.isoformat()
     comment.display_date = f"{local.day} {local:%B %Y} at {local:%H:%M}"
     comment.body_html = render_body(comment.body)
@@ -78,7 +78,7 @@ def build_discussion(
             )
     by_id = {comment.pk: comment for comment in comments}
     is_open = moderation.comments_open(post)
-    max_depth = moderation.setting("COMMENTS_MAX_DEPTH")
+    max_depth = settings.COMMENTS_MAX_DEPTH
     pending_ids = {comment.pk for comment in own_pending}
     for comment in comments + own_pending:
         _prepare(comment, is_own_pending=comment.pk in pending_ids)
@@ -92,7 +92,7 @@ def build_discussion(
     if reply_to is not None and reply_to.depth >= max_depth:
         reply_to = None
 
-    paginator = Paginator(roots, moderation.setting("COMMENTS_PER_PAGE"))
+    paginator = Paginator(roots, settings.COMMENTS_PER_PAGE)
     number = _int(request.GET.get("cpage")) or 1
     # Open the page holding the comment being answered, or the sender's own new comment.
     focus = reply_to or (own_pending[-1] if own_pending and "cpage" not in request.GET else None)

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from django import forms
+from django.conf import settings
 
 from articles.models import Post
 
@@ -70,7 +71,7 @@ class CommentForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.post = post
         self.fields["author_email"].required = True
-        max_length = moderation.setting("COMMENTS_MAX_LENGTH")
+        max_length = settings.COMMENTS_MAX_LENGTH
         self.fields["body"].max_length = max_length
         self.fields["body"].widget.attrs["maxlength"] = max_length
         if not self.is_bound:
@@ -78,7 +79,7 @@ class CommentForm(forms.ModelForm):
 
     def clean_body(self) -> str:
         body = clean_text(self.cleaned_data["body"], multiline=True)
-        max_length = moderation.setting("COMMENTS_MAX_LENGTH")
+        max_length = settings.COMMENTS_MAX_LENGTH
         if not body:
             raise forms.ValidationError("Please type your comment.")
         if len(body) > max_length:
@@ -109,7 +110,7 @@ class CommentForm(forms.ModelForm):
             raise forms.ValidationError(
                 "The comment you are replying to is not part of this discussion."
             )
-        if parent.depth >= moderation.setting("COMMENTS_MAX_DEPTH"):
+        if parent.depth >= settings.COMMENTS_MAX_DEPTH:
             raise forms.ValidationError(
                 "Replies cannot go any deeper here: please reply to an earlier comment."
             )

@@ -6,7 +6,6 @@ public response. Only the admin displays them. `__str__` therefore never include
 
 from __future__ import annotations
 
-import datetime
 from typing import Any
 
 from django.conf import settings
@@ -31,12 +30,6 @@ class CommentQuerySet(models.QuerySet):
 
     def pending(self) -> CommentQuerySet:
         return self.filter(status=CommentStatus.PENDING)
-
-    def spam(self) -> CommentQuerySet:
-        return self.filter(status=CommentStatus.SPAM)
-
-    def trashed(self) -> CommentQuerySet:
-        return self.filter(status=CommentStatus.TRASH)
 
     def on(self, post: Post) -> CommentQuerySet:
         return self.filter(post=post)
@@ -132,8 +125,14 @@ class Comment(models.Model):
             if name.removesuffix("_id") not in loaded and name not in loaded
         }
 
-    def get_absolute_url(self) -> str:
-        return f"{self.post.get_absolute_url()}#comment-{self.pk}"
+    @property
+    def anchor(self) -> str:
+        """The id of this comment's element on the post page."""
+        return f"comment-{self.pk}"
+
+    def get_absolute_url(self, query: str = "") -> str:
+        """The post page (with `query`, e.g. "cpage=2", when given) opened at this comment."""
+        return f"{self.post.get_absolute_url()}{'?' if query else ''}{query}#{self.anchor}"
 
     def page_number(self, per_page: int) -> int:
         """Which page of the post's discussion shows this (approved) comment's thread."""
@@ -153,10 +152,6 @@ class Comment(models.Model):
 
     def get_admin_url(self) -> str:
         return reverse("admin:comments_comment_change", args=[self.pk])
-
-    @property
-    def is_approved(self) -> bool:
-        return self.status == CommentStatus.APPROVED
 
     @property
     def initials(self) -> str:
@@ -198,30 +193,6 @@ class Comment(models.Model):
         if was_public:
             post.touch()
         return result
-
-    @classmethod
-    def seed_demo(cls, post: Post, items: list[dict], now: datetime.datetime) -> None:
-        """Load the demo discussion; keyed on `demo:<key>`, so a second run changes nothing."""
-        by_key: dict[str, Comment] = {}
-        for item in items:
-            staff = item.get("by_staff", False)
-            comment, _ = cls.objects.update_or_create(
-                post=post,
-                import_key=f"demo:{item['key']}",
-                defaults={
-                    "parent": by_key.get(item["parent"]) if item["parent"] else None,
-                    "author_name": item["name"],
-                    "author_email": item["email"],
-                    "author_url": item["website"],
-                    "body": item["body"],
-                    "status": item["status"],
-                    "status_reason": "demo content",
-                    "is_by_staff": staff,
-                    "user": post.author if staff else None,
-                    "created_at": now - datetime.timedelta(days=item["days_ago"]),
-                },
-            )
-            by_key[item["key"]] = comment
 
 
 class TermKind(models.TextChoices):

@@ -2,8 +2,8 @@
 
 `decide()` runs the rules in order and returns a `Decision`: either a refusal (an HTTP status
 and a message for the human, nothing stored) or the status the comment is stored with and the
-rule that chose it. Every rule reads its tunable from settings (`COMMENTS_…`, defaults below),
-so each can be tightened, loosened or switched off on its own.
+rule that chose it. Every rule reads its tunable from settings (`COMMENTS_…`, in
+cosmediclist/settings.py), so each can be tightened, loosened or switched off on its own.
 
 1. signed form token: binds the post and the time the form was rendered; a bad signature, a
    token for another post, a form sent too fast (COMMENTS_MIN_SECONDS) or too old
@@ -41,32 +41,11 @@ from articles.models import Post
 
 from .models import Comment, CommentStatus, ModerationTerm, TermKind
 
-DEFAULTS = {
-    "COMMENTS_MIN_SECONDS": 3,
-    "COMMENTS_MAX_AGE_SECONDS": 3 * 24 * 3600,
-    "COMMENTS_HONEYPOT": True,
-    "COMMENTS_FLOOD_SECONDS": 15,
-    "COMMENTS_FLOOD_COUNT": 1,
-    "COMMENTS_DUPLICATES_REFUSED": True,
-    "COMMENTS_MAX_LINKS": 2,
-    "COMMENTS_TRUST_APPROVED_COMMENTERS": True,
-    "COMMENTS_MAX_DEPTH": 3,
-    "COMMENTS_MAX_LENGTH": 5000,
-    "COMMENTS_PER_PAGE": 50,
-    "COMMENTS_CLOSE_AFTER_DAYS": 0,
-    "COMMENTS_IP_RETENTION_DAYS": 30,
-    "COMMENTS_CLIENT_IP_HEADER": "",
-}
-
 TOKEN_SALT = "comments.form"  # noqa: S105 - a signing namespace, not a secret
 MINE_COOKIE = "comments_mine"
 MINE_SALT = "comments.mine"
 MINE_KEEP = 50
 URL_RE = re.compile(r"""\bhttps?://[^\s<>"'`]+|\bwww\.[^\s<>"'`]+""", re.IGNORECASE)
-
-
-def setting(name: str):
-    return getattr(settings, name, DEFAULTS[name])
 
 
 @dataclass(frozen=True)
@@ -98,7 +77,7 @@ def comments_epoch() -> int:
     """Changes every half of the form token's lifetime. Part of the post page's validators, so
     a copy revalidated by a browser or a cache never carries a token too old to be accepted
     (and a post closing by age shows it within that time)."""
-    half_life = max(setting("COMMENTS_MAX_AGE_SECONDS") // 2, 1)
+    half_life = max(settings.COMMENTS_MAX_AGE_SECONDS // 2, 1)
     return int(time.time()) // half_life
 
 
@@ -119,14 +98,14 @@ def check_token(token: str, post: Post) -> Decision | None:
             "This form belongs to another article. Please send your comment again from here.",
         )
     age = time.time() - rendered
-    if age < setting("COMMENTS_MIN_SECONDS"):
+    if age < settings.COMMENTS_MIN_SECONDS:
         return refuse(
             HTTPStatus.BAD_REQUEST,
             "too fast",
             "That was quicker than a person can type. Please wait a few seconds and send "
             "your comment again.",
         )
-    if age > setting("COMMENTS_MAX_AGE_SECONDS"):
+    if age > settings.COMMENTS_MAX_AGE_SECONDS:
         return refuse(
             HTTPStatus.BAD_REQUEST,
             "too old",
@@ -140,7 +119,7 @@ def check_token(token: str, post: Post) -> Decision | None:
 
 def client_ip(request: HttpRequest) -> str | None:
     """REMOTE_ADDR, or the last hop of the header set by a proxy (COMMENTS_CLIENT_IP_HEADER)."""
-    header = setting("COMMENTS_CLIENT_IP_HEADER")
+    header = settings.COMMENTS_CLIENT_IP_HEADER
     raw = request.META.get(header, "") if header else ""
     value = raw.split(",")[-1].strip() if raw else request.META.get("REMOTE_ADDR", "")
     return value or None
@@ -199,11 +178,11 @@ def matching_term(kind: str, comment: Comment) -> ModerationTerm | None:
 
 
 def is_flooding(ip: str | None) -> bool:
-    if not ip or setting("COMMENTS_FLOOD_SECONDS") <= 0:
+    if not ip or settings.COMMENTS_FLOOD_SECONDS <= 0:
         return False
-    since = timezone.now() - datetime.timedelta(seconds=setting("COMMENTS_FLOOD_SECONDS"))
+    since = timezone.now() - datetime.timedelta(seconds=settings.COMMENTS_FLOOD_SECONDS)
     recent = Comment.objects.filter(ip_address=ip, created_at__gte=since).count()
-    return recent >= setting("COMMENTS_FLOOD_COUNT")
+    return recent >= settings.COMMENTS_FLOOD_COUNT
 
 
 def is_duplicate(comment: Comment) -> bool:
@@ -223,7 +202,7 @@ def is_trusted_commenter(request: HttpRequest, email: str) -> bool:
 def comments_open(post: Post) -> bool:
     if not post.comments_open or not post.is_live:
         return False
-    days = setting("COMMENTS_CLOSE_AFTER_DAYS")
+    days = settings.COMMENTS_CLOSE_AFTER_DAYS
     return not (days and post.published_at < timezone.now() - datetime.timedelta(days=days))
 
 
@@ -235,17 +214,17 @@ def decide(request: HttpRequest, comment: Comment, *, token: str, honeypot: str)
     user = request.user
     if user.is_authenticated and user.is_active and user.is_staff:
         return Decision(CommentStatus.APPROVED, "staff")
-    if setting("COMMENTS_HONEYPOT") and honeypot.strip():
+    if settings.COMMENTS_HONEYPOT and honeypot.strip():
         return Decision(CommentStatus.SPAM, "honeypot")
     if is_flooding(comment.ip_address):
-        seconds = setting("COMMENTS_FLOOD_SECONDS")
+        seconds = settings.COMMENTS_FLOOD_SECONDS
         return refuse(
             HTTPStatus.TOO_MANY_REQUESTS,
             "flood",
             f"You are posting comments too quickly. Please wait {seconds} seconds and send "
             "it again.",
         )
-    if setting("COMMENTS_DUPLICATES_REFUSED") and is_duplicate(comment):
+    if settings.COMMENTS_DUPLICATES_REFUSED and is_duplicate(comment):
         return refuse(
             HTTPStatus.CONFLICT,
             "duplicate",
@@ -254,11 +233,11 @@ def decide(request: HttpRequest, comment: Comment, *, token: str, honeypot: str)
     if term := matching_term(TermKind.DISALLOW, comment):
         return Decision(CommentStatus.TRASH, f"disallowed term #{term.pk}")
     links = count_links(comment.body)
-    if links > setting("COMMENTS_MAX_LINKS"):
+    if links > settings.COMMENTS_MAX_LINKS:
         return Decision(CommentStatus.PENDING, f"{links} links")
     if term := matching_term(TermKind.MODERATE, comment):
         return Decision(CommentStatus.PENDING, f"moderation term #{term.pk}")
-    if setting("COMMENTS_TRUST_APPROVED_COMMENTERS") and is_trusted_commenter(
+    if settings.COMMENTS_TRUST_APPROVED_COMMENTERS and is_trusted_commenter(
         request, comment.author_email
     ):
         return Decision(CommentStatus.APPROVED, "previously approved commenter")

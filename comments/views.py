@@ -16,6 +16,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from articles.models import Post
 
 from . import moderation, notifications
+from .discussion import PERSONAL_PARAMETER
 from .forms import CommentForm
 from .models import Comment, CommentStatus
 
@@ -123,13 +124,13 @@ def post_comment(request: HttpRequest, post_id: int) -> HttpResponse:
     with transaction.atomic():
         comment.save()
         notifications.comment_saved(comment, request)
-    url = post.get_absolute_url()
+    query = ""
     if comment.status != CommentStatus.APPROVED:
         # Spam and trash get the same answer as a held comment: a bot learns nothing.
-        url += f"?unapproved={comment.pk}"
-    elif (page := comment.page_number(moderation.setting("COMMENTS_PER_PAGE"))) > 1:
-        url += f"?cpage={page}"
-    response = HttpResponseRedirect(f"{url}#comment-{comment.pk}", status=HTTPStatus.SEE_OTHER)
+        query = f"{PERSONAL_PARAMETER}={comment.pk}"
+    elif (page := comment.page_number(settings.COMMENTS_PER_PAGE)) > 1:
+        query = f"cpage={page}"
+    response = HttpResponseRedirect(comment.get_absolute_url(query), status=HTTPStatus.SEE_OTHER)
     moderation.remember_own_comment(request, response, comment)
     _remember_author(response, comment, form.cleaned_data["remember"])
     return response

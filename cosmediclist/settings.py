@@ -96,6 +96,7 @@ INSTALLED_APPS = [
     "redirects",
     "django.contrib.postgres",
     "search",
+    "demo",
 ]
 
 MIDDLEWARE = [

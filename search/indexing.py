@@ -40,7 +40,7 @@ def post_document(post: Post) -> dict[str, str]:
     procedures = []
     for procedure in post.procedures.all():
         procedures.append(procedure.name)
-        procedures.extend(line.strip() for line in procedure.aliases.splitlines() if line.strip())
+        procedures.extend(procedure.alias_list)
     topics = [c.name for c in post.categories.all()] + [t.name for t in post.tags.all()]
     document = {
         "title": post.title,

@@ -50,10 +50,6 @@ class SearchQuery:
             expression = f"({expression}) NOT {_fts5_string(term)}"
         return expression
 
-    def as_websearch(self) -> str:
-        """The same query in `websearch_to_tsquery` syntax."""
-        return " ".join(filter(None, [self.wanted_websearch(), self.unwanted_websearch("-")]))
-
     def wanted_websearch(self) -> str:
         """What must match, in `websearch_to_tsquery` syntax."""
         return " ".join(" or ".join(f'"{term}"' for term in group) for group in self.groups)
@@ -62,11 +58,10 @@ class SearchQuery:
         """Any of the wanted terms, in `websearch_to_tsquery` syntax: what ranking looks for."""
         return " or ".join(f'"{term}"' for group in self.groups for term in group)
 
-    def unwanted_websearch(self, prefix: str = "") -> str:
-        """The excluded terms, in `websearch_to_tsquery` syntax: any of them (or, with the
-        prefix "-", none of them); empty when nothing is excluded."""
-        joiner = " " if prefix else " or "
-        return joiner.join(f'{prefix}"{term}"' for term in self.excluded)
+    def unwanted_websearch(self) -> str:
+        """Any of the excluded terms, in `websearch_to_tsquery` syntax; empty when nothing is
+        excluded."""
+        return " or ".join(f'"{term}"' for term in self.excluded)
 
 
 def _fts5_string(term: str) -> str:

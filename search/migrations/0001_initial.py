@@ -109,7 +109,14 @@ def index_existing_posts(apps, schema_editor):
     posts = Post.objects.using(schema_editor.connection.alias).prefetch_related(
         "procedures", "categories", "tags"
     )
-    rows = [PostText(post_id=post.pk, **post_document(post)) for post in posts.iterator(500)]
+    rows = []
+    for post in posts.iterator(500):
+        for procedure in post.procedures.all():
+            # The historical model lacks the Procedure.alias_list property post_document reads.
+            procedure.alias_list = [
+                line.strip() for line in procedure.aliases.splitlines() if line.strip()
+            ]
+        rows.append(PostText(post_id=post.pk, **post_document(post)))
     PostText.objects.using(schema_editor.connection.alias).bulk_create(rows, batch_size=500)
 
 

@@ -191,6 +191,19 @@ def test_approved_comments_appear_threaded_with_initials_avatars(client):
     assert "gravatar" not in html.lower()
 
 
+def test_a_comment_link_opens_the_post_page_at_that_comment(client):
+    post = make_post(slug="needling")
+    comment = make_comment(post, body="Worth linking to")
+
+    path, fragment = comment.get_absolute_url().split("#")
+    html = client.get(path).content.decode()
+
+    assert path == "/needling/"
+    assert comment.get_absolute_url("cpage=2") == f"/needling/?cpage=2#{fragment}"
+    assert f'<li class="comment" id="{fragment}">' in html
+    assert f'href="#{fragment}"' in html
+
+
 def test_long_discussions_are_split_into_pages(client, settings):
     settings.COMMENTS_PER_PAGE = 2
     post = make_post(slug="needling")

@@ -1,6 +1,6 @@
+from django.conf import settings
 from django.core.management.base import BaseCommand, CommandParser
 
-from comments.moderation import setting
 from comments.privacy import purge_ips
 
 
@@ -16,6 +16,6 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, days: int | None = None, **options) -> None:
-        days = setting("COMMENTS_IP_RETENTION_DAYS") if days is None else days
+        days = settings.COMMENTS_IP_RETENTION_DAYS if days is None else days
         count = purge_ips(days)
         self.stdout.write(f"Removed IP addresses from {count} comment(s) older than {days} days.")

@@ -11,17 +11,6 @@ def _join(*parts):
     return "".join(parts)
 
 
-MEDICAL_DISCLAIMER = (
-    "The information on CosMedicList is for general education only and is not "
-    "medical advice. It cannot replace an assessment by a qualified clinician "
-    "who knows your health history. Results, risks and suitability differ from "
-    "person to person, so please speak to a registered healthcare professional "
-    "before deciding on any cosmetic procedure. If you feel unwell after a "
-    "treatment, contact the clinic that treated you, your GP or, in an "
-    "emergency, your local emergency services."
-)
-
-
 # ---------------------------------------------------------------------------
 # Taxonomy
 # ---------------------------------------------------------------------------

@@ -2,73 +2,18 @@
 run updates what is there instead of adding copies."""
 
 import datetime
-import io
-import math
-import random
 
-from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.core.files.base import ContentFile
 from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils import timezone
-from PIL import Image, ImageDraw
 
-from articles import demo_content as demo
 from articles.markup import clean_html
 from articles.models import Category, Page, Post, Procedure, Reference, Reviewer, Tag
-
-PALETTES = {
-    "rose": ((250, 228, 228), (214, 120, 134)),
-    "sage": ((226, 238, 229), (92, 140, 112)),
-    "sand": ((246, 237, 222), (181, 140, 88)),
-    "sky": ((225, 238, 248), (74, 128, 176)),
-    "lilac": ((236, 231, 247), (132, 108, 186)),
-    "peach": ((252, 235, 222), (221, 135, 96)),
-}
-
-
-def draw_illustration(palette: str, motif: str, seed: str, size=(1600, 1000)) -> bytes:
-    """An abstract, calm illustration drawn with Pillow (no downloads), as a JPEG."""
-    background, ink = PALETTES.get(palette, PALETTES["sage"])
-    rng = random.Random(seed)  # noqa: S311 - decoration, not security
-    image = Image.new("RGB", size, background)
-    draw = ImageDraw.Draw(image)
-    width, height = size
-    for y in range(height):  # a soft vertical gradient
-        t = y / height
-        row = tuple(round(b * (1 - 0.12 * t) + 255 * 0.12 * t) for b in background)
-        draw.line([(0, y), (width, y)], fill=row)
-    soft = tuple(round((b + i) / 2) for b, i in zip(background, ink, strict=True))
-    if motif == "dots":
-        for _ in range(900):
-            x, y, r = rng.randrange(width), rng.randrange(height), rng.choice((3, 4, 6, 8))
-            draw.ellipse([x - r, y - r, x + r, y + r], fill=rng.choice((ink, soft)))
-    elif motif == "waves":
-        for band in range(14):
-            points = [
-                (x, height * band / 13 + 40 * math.sin(x / 140 + band * 0.7))
-                for x in range(0, width + 20, 20)
-            ]
-            draw.line(points, fill=ink if band % 3 == 0 else soft, width=6)
-    elif motif == "rings":
-        for _ in range(14):
-            x, y = rng.randrange(width), rng.randrange(height)
-            for r in range(40, 360, 45):
-                draw.ellipse([x - r, y - r, x + r, y + r], outline=soft, width=4)
-            draw.ellipse([x - 18, y - 18, x + 18, y + 18], fill=ink)
-    else:
-        step = 80
-        for x in range(0, width, step):
-            draw.line([(x, 0), (x, height)], fill=soft, width=3)
-        for y in range(0, height, step):
-            draw.line([(0, y), (width, y)], fill=soft, width=3)
-        for _ in range(30):
-            x, y = rng.randrange(0, width, step), rng.randrange(0, height, step)
-            draw.rectangle([x + 8, y + 8, x + step - 8, y + step - 8], fill=ink)
-    out = io.BytesIO()
-    image.save(out, format="JPEG", quality=82, optimize=True, progressive=True)
-    return out.getvalue()
+from comments.models import Comment
+from demo import content as demo
+from demo.illustrations import draw_illustration
 
 
 class Command(BaseCommand):
@@ -206,11 +151,25 @@ class Command(BaseCommand):
             Reference.objects.bulk_create(Reference(post=post, **ref) for ref in references)
 
     def _comments(self, now) -> None:
-        """Demo discussion on the first post, once the comments app provides a model."""
-        try:
-            Comment = apps.get_model("comments", "Comment")
-        except LookupError:
-            return
-        seed_comments = getattr(Comment, "seed_demo", None)
-        if seed_comments is not None:
-            seed_comments(Post.objects.get(slug=demo.POSTS[0]["slug"]), demo.COMMENTS, now)
+        """The demo discussion on the first post, keyed on `demo:<key>` so a second run changes
+        nothing."""
+        post = Post.objects.get(slug=demo.POSTS[0]["slug"])
+        by_key: dict[str, Comment] = {}
+        for item in demo.COMMENTS:  # parents come before their replies in the list
+            staff = item.get("by_staff", False)
+            by_key[item["key"]], _ = Comment.objects.update_or_create(
+                post=post,
+                import_key=f"demo:{item['key']}",
+                defaults={
+                    "parent": by_key.get(item["parent"]) if item["parent"] else None,
+                    "author_name": item["name"],
+                    "author_email": item["email"],
+                    "author_url": item["website"],
+                    "body": item["body"],
+                    "status": item["status"],
+                    "status_reason": "demo content",
+                    "is_by_staff": staff,
+                    "user": post.author if staff else None,
+                    "created_at": now - datetime.timedelta(days=item["days_ago"]),
+                },
+            )

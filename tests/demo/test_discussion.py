@@ -3,8 +3,8 @@ import io
 import pytest
 from django.core.management import call_command
 
-from articles import demo_content as demo
 from comments.models import Comment, CommentStatus
+from demo import content as demo
 
 pytestmark = pytest.mark.django_db
 

@@ -1,0 +1,39 @@
+import io
+import re
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core.management import CommandError, call_command
+
+pytestmark = pytest.mark.django_db
+
+
+def run_demo_admin(*args: str) -> str:
+    out = io.StringIO()
+    call_command("demo_admin", *args, stdout=out)
+    return out.getvalue()
+
+
+def test_demo_admin_refuses_to_run_without_debug(settings):
+    settings.DEBUG = False
+
+    with pytest.raises(CommandError, match="demo_admin only runs with DEBUG=1"):
+        run_demo_admin()
+
+    assert not get_user_model().objects.filter(username="admin").exists()
+
+
+def test_demo_admin_prints_a_fresh_password_that_opens_the_admin(client, settings):
+    settings.DEBUG = True
+
+    first = run_demo_admin("--url", "http://127.0.0.1:8123/admin/")
+    second = run_demo_admin("--url", "http://127.0.0.1:8123/admin/")
+
+    pattern = r"Admin: http://127\.0\.0\.1:8123/admin/  user: admin  password: (\S+)\n"
+    old, new = (re.search(pattern, output).group(1) for output in (first, second))
+    assert old != new
+    assert "a new password is made each time `make run` starts" in second
+    user = get_user_model().objects.get(username="admin")
+    assert user.is_staff and user.is_superuser and user.is_active
+    assert not client.login(username="admin", password=old)
+    assert client.login(username="admin", password=new)
