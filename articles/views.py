@@ -17,10 +17,9 @@ from django.urls import reverse
 from django.utils.cache import add_never_cache_headers
 from django.views.decorators.http import require_safe
 
-from comments.discussion import build_discussion
 from search.views import search as search_view
 
-from . import conditional
+from . import conditional, extensions
 from .markup import table_of_contents
 from .models import Category, Page, Post, PostQuerySet, Procedure, Tag
 
@@ -290,10 +289,12 @@ def post_detail(request: HttpRequest, post: Post) -> HttpResponse:
         "breadcrumbs": [*crumbs, (post.title, "")],
         "is_preview": not post.is_live,
         "disclaimer": settings.MEDICAL_DISCLAIMER,
-        "discussion": build_discussion(request, post),
+        "post_sections": extensions.post_sections,
     }
+    sections = extensions.post_sections_for(request, post)
+    context.update(sections)
     response = render(request, "articles/post_detail.html", context)
-    if not post.is_live or context["discussion"].is_personal:
+    if not post.is_live or extensions.is_personal(sections):
         # Staff preview, or a commenter seeing their own held comment: never cached or indexed.
         add_never_cache_headers(response)
         response["X-Robots-Tag"] = "noindex"
