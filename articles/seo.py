@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.http import HttpRequest
+from django.template.loader import render_to_string
 from django.templatetags.static import static
 from django.urls import reverse
 from django.utils.safestring import SafeString, mark_safe
@@ -25,10 +26,6 @@ from .models import Category, Page, Post, Procedure, Tag
 
 SCHEMA = "https://schema.org"
 LANGUAGE = "en-GB"
-DEFAULT_DESCRIPTION = (
-    "Clear, medically reviewed explanations of cosmetic procedures: microneedling, PRP, "
-    "peels, fillers and more."
-)
 PROCEDURE_TYPES = {
     "non_invasive": f"{SCHEMA}/NoninvasiveProcedure",
     "minimally_invasive": f"{SCHEMA}/PercutaneousProcedure",
@@ -74,6 +71,12 @@ def json_ld(data: dict) -> SafeString:
     """JSON safe inside `<script>`: no `</script>`, `<!--` or `]]>` can survive, because
     every `<`, `>` and `&` becomes a JSON escape that parses back to the same character."""
     return mark_safe(json.dumps(data, ensure_ascii=False, default=str).translate(_ESCAPES))
+
+
+def default_description() -> str:
+    """The site's own description, for pages that have none (plain text, kept as site copy in
+    templates/articles/_site_description.html with the base template's default)."""
+    return str(render_to_string("articles/_site_description.html")).strip()
 
 
 def _iso(moment: datetime.datetime | datetime.date | None) -> str | None:
@@ -315,13 +318,13 @@ def head_for(context) -> Head:
         head = Head(
             title=str(title) or settings.SITE_NAME,
             description=Truncator(
-                str(context.get("description") or title or DEFAULT_DESCRIPTION)
+                str(context.get("description") or title or default_description())
             ).words(40, truncate=" …"),  # as the template's truncatewords
             canonical=canonical,
         )
         if view_name in HOME_VIEWS:
             head.title = f"{settings.SITE_NAME} — {settings.SITE_TAGLINE}"
-            head.description = DEFAULT_DESCRIPTION
+            head.description = default_description()
             head.json_ld.append(web_site(request))
         if isinstance(archive, Category):
             feeds.append(

@@ -22,10 +22,7 @@ from search.views import search as search_view
 from . import conditional, extensions
 from .markup import table_of_contents
 from .models import Category, Page, Post, PostQuerySet, Procedure, Tag
-
-
-def _is_staff(request: HttpRequest) -> bool:
-    return request.user.is_active and request.user.is_staff
+from .permissions import is_staff
 
 
 def _paginate(queryset: PostQuerySet, page: int) -> PaginatorPage:
@@ -86,9 +83,7 @@ def _category_from_path(path: str) -> Category:
     slugs = [part for part in path.split("/") if part]
     if not slugs:
         raise Http404("No category.")
-    category = get_object_or_404(
-        Category.objects.select_related("parent__parent__parent"), slug=slugs[-1]
-    )
+    category = get_object_or_404(Category.objects.with_ancestors(), slug=slugs[-1])
     if category.path != "/".join(slugs):
         raise Http404("No category at that address.")
     return category
@@ -98,7 +93,7 @@ def _category_from_path(path: str) -> Category:
 def category_detail(request: HttpRequest, path: str, page: int = 1) -> HttpResponse:
     category = _category_from_path(path)
     children = list(category.children.all())
-    posts = Post.objects.published().filter(categories__in=[category, *children]).distinct()
+    posts = Post.objects.published().in_category(category, with_children=True)
     crumbs = [(c.name, c.get_absolute_url()) for c in category.ancestors()]
     return _post_list(
         request,
@@ -227,12 +222,12 @@ def procedure_detail(request: HttpRequest, slug: str) -> HttpResponse:
 
 def _post_for(request: HttpRequest, slug: str) -> Post | None:
     posts = Post.objects.select_related("author", "reviewed_by").prefetch_related(
-        Prefetch("categories", queryset=Category.objects.select_related("parent__parent")),
+        Prefetch("categories", queryset=Category.objects.with_ancestors()),
         Prefetch("procedures", queryset=Procedure.objects.prefetch_related("related")),
         "tags",
         "references",
     )
-    if not _is_staff(request):
+    if not is_staff(request.user):
         posts = posts.published()
     return posts.filter(slug=slug).first()
 
@@ -258,14 +253,14 @@ def slug_detail(request: HttpRequest, slug: str) -> HttpResponse:
     post = _post_for(request, slug)
     if post is not None:
         return conditional.stamp(request, post_detail(request, post), validators)
-    pages = Page.objects.all() if _is_staff(request) else Page.objects.published()
+    pages = Page.objects.all() if is_staff(request.user) else Page.objects.published()
     page = get_object_or_404(pages, slug=slug)
     response = render(
         request,
         "articles/page_detail.html",
-        {"page": page, "breadcrumbs": [(page.title, "")], "is_preview": page.published_at is None},
+        {"page": page, "breadcrumbs": [(page.title, "")], "is_preview": not page.is_live},
     )
-    if page.published_at is None:
+    if not page.is_live:
         add_never_cache_headers(response)
         response["X-Robots-Tag"] = "noindex"
     return response
@@ -288,7 +283,6 @@ def post_detail(request: HttpRequest, post: Post) -> HttpResponse:
         "toc": toc if len(toc) >= 4 else [],
         "breadcrumbs": [*crumbs, (post.title, "")],
         "is_preview": not post.is_live,
-        "disclaimer": settings.MEDICAL_DISCLAIMER,
         "post_sections": extensions.post_sections,
     }
     sections = extensions.post_sections_for(request, post)

@@ -28,7 +28,7 @@ def _suggestions() -> dict[str, list]:
         )
         found = model.objects.filter(Exists(linked)).order_by("name")
         if model is Category:
-            found = found.select_related("parent__parent__parent")  # for their addresses
+            found = found.with_ancestors()  # for their addresses
         return list(found[:SUGGESTIONS])
 
     return {
