@@ -19,7 +19,7 @@ from django.views.decorators.http import require_safe
 
 from search.views import search as search_view
 
-from . import conditional, extensions
+from . import conditional, extensions, seo
 from .markup import table_of_contents
 from .models import Category, Page, Post, PostQuerySet, Procedure, Tag
 from .permissions import is_staff
@@ -43,6 +43,7 @@ def _post_list(
     base_url: str,
     title: str,
     breadcrumbs: list[tuple[str, str]],
+    head: seo.Head | None = None,
     template: str = "articles/post_list.html",
     **extra,
 ) -> HttpResponse:
@@ -58,6 +59,7 @@ def _post_list(
         "title": title,
         "breadcrumbs": breadcrumbs,
         "base_url": base_url,
+        "head": head or seo.basic_head(request, title, breadcrumbs=breadcrumbs),
         **extra,
     }
     return conditional.stamp(request, render(request, template, context), validators)
@@ -75,6 +77,7 @@ def home(request: HttpRequest, page: int = 1) -> HttpResponse:
         base_url=reverse("articles:home"),
         title="Latest articles",
         breadcrumbs=[],
+        head=seo.home_head(request),
         template="articles/home.html",
     )
 
@@ -95,32 +98,34 @@ def category_detail(request: HttpRequest, path: str, page: int = 1) -> HttpRespo
     children = list(category.children.all())
     posts = Post.objects.published().in_category(category, with_children=True)
     crumbs = [(c.name, c.get_absolute_url()) for c in category.ancestors()]
+    crumbs.append((category.name, ""))
     return _post_list(
         request,
         posts.newest_first(),
         page,
         base_url=category.get_absolute_url(),
         title=category.name,
-        breadcrumbs=[*crumbs, (category.name, "")],
+        breadcrumbs=crumbs,
+        head=seo.category_head(request, category, breadcrumbs=crumbs),
         kicker="Category",
         description=category.description,
         subcategories=children,
-        archive_object=category,
     )
 
 
 @require_safe
 def tag_detail(request: HttpRequest, slug: str, page: int = 1) -> HttpResponse:
     tag = get_object_or_404(Tag, slug=slug)
+    crumbs = [(f"Tag: {tag.name}", "")]
     return _post_list(
         request,
         Post.objects.published().filter(tags=tag).newest_first(),
         page,
         base_url=tag.get_absolute_url(),
         title=tag.name,
-        breadcrumbs=[(f"Tag: {tag.name}", "")],
+        breadcrumbs=crumbs,
+        head=seo.tag_head(request, tag, breadcrumbs=crumbs),
         kicker="Tag",
-        archive_object=tag,
     )
 
 
@@ -190,10 +195,15 @@ def procedure_list(request: HttpRequest) -> HttpResponse:
         (letter, list(group))
         for letter, group in groupby(procedures, key=lambda p: p.name[:1].upper())
     ]
+    crumbs = [("Procedures A–Z", "")]
     return render(
         request,
         "articles/procedure_list.html",
-        {"letters": letters, "breadcrumbs": [("Procedures A–Z", "")]},
+        {
+            "letters": letters,
+            "breadcrumbs": crumbs,
+            "head": seo.basic_head(request, breadcrumbs=crumbs),
+        },
     )
 
 
@@ -205,16 +215,15 @@ def procedure_detail(request: HttpRequest, slug: str) -> HttpResponse:
     if response := conditional.not_modified(request, validators):
         return response
     posts = posts.newest_first().for_listing().with_comment_count()
+    crumbs = [("Procedures", reverse("articles:procedure_list")), (procedure.name, "")]
     response = render(
         request,
         "articles/procedure_detail.html",
         {
             "procedure": procedure,
             "posts": posts,
-            "breadcrumbs": [
-                ("Procedures", reverse("articles:procedure_list")),
-                (procedure.name, ""),
-            ],
+            "breadcrumbs": crumbs,
+            "head": seo.procedure_head(request, procedure, breadcrumbs=crumbs),
         },
     )
     return conditional.stamp(request, response, validators)
@@ -255,10 +264,12 @@ def slug_detail(request: HttpRequest, slug: str) -> HttpResponse:
         return conditional.stamp(request, post_detail(request, post), validators)
     pages = Page.objects.all() if is_staff(request.user) else Page.objects.published()
     page = get_object_or_404(pages, slug=slug)
+    crumbs = [(page.title, "")]
+    head = seo.page_head(request, page, breadcrumbs=crumbs, noindex=not page.is_live)
     response = render(
         request,
         "articles/page_detail.html",
-        {"page": page, "breadcrumbs": [(page.title, "")], "is_preview": not page.is_live},
+        {"page": page, "breadcrumbs": crumbs, "is_preview": not page.is_live, "head": head},
     )
     if not page.is_live:
         add_never_cache_headers(response)
@@ -272,17 +283,22 @@ def post_detail(request: HttpRequest, post: Post) -> HttpResponse:
     crumbs = [(c.name, c.get_absolute_url()) for c in primary.ancestors()] if primary else []
     if primary:
         crumbs.append((primary.name, primary.get_absolute_url()))
+    crumbs.append((post.title, ""))
     toc = table_of_contents(post.body)
-    context = {
-        "post": post,
+    facts = {
         "categories": categories,
         "procedures": list(post.procedures.all()),
         "references": list(post.references.all()),
         "tags": list(post.tags.all()),
+    }
+    context = {
+        "post": post,
+        **facts,
         "related_posts": _related_posts(post),
         "toc": toc if len(toc) >= 4 else [],
-        "breadcrumbs": [*crumbs, (post.title, "")],
+        "breadcrumbs": crumbs,
         "is_preview": not post.is_live,
+        "head": seo.post_head(request, post, **facts, breadcrumbs=crumbs, noindex=not post.is_live),
         "post_sections": extensions.post_sections,
     }
     sections = extensions.post_sections_for(request, post)
