@@ -16,13 +16,8 @@ class StatusFilter(admin.SimpleListFilter):
         return PostStatus.choices
 
     def queryset(self, request, queryset):
-        match self.value():
-            case PostStatus.LIVE:
-                return queryset.published()
-            case PostStatus.SCHEDULED:
-                return queryset.scheduled()
-            case PostStatus.DRAFT:
-                return queryset.drafts()
+        if self.value() in PostStatus.values:
+            return queryset.with_status(self.value())
         return queryset
 
 
@@ -73,7 +68,7 @@ class PostAdmin(admin.ModelAdmin):
     @admin.action(description="Publish selected posts now")
     def publish_now(self, request: HttpRequest, queryset: QuerySet) -> None:
         now = timezone.now()
-        count = queryset.exclude(published_at__lte=now).update(
+        count = queryset.without_status(PostStatus.LIVE).update(
             published_at=now, updated_at=now, changed_at=now
         )
         self.message_user(request, f"Published {count} post(s).", messages.SUCCESS)
@@ -81,7 +76,7 @@ class PostAdmin(admin.ModelAdmin):
     @admin.action(description="Unpublish selected posts (back to draft)")
     def unpublish(self, request: HttpRequest, queryset: QuerySet) -> None:
         now = timezone.now()
-        count = queryset.exclude(published_at=None).update(
+        count = queryset.without_status(PostStatus.DRAFT).update(
             published_at=None, updated_at=now, changed_at=now
         )
         self.message_user(request, f"Moved {count} post(s) back to draft.", messages.SUCCESS)

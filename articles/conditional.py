@@ -1,13 +1,15 @@
 """Conditional GET: validators (ETag, Last-Modified) computed from the data, before rendering.
 
 A post's validator is its `changed_at` (moved on every save and by `Post.touch()` when its
-public discussion changes), the newest change to its procedures' facts, and the set of live
-posts (related-post links change when a post goes live, including a scheduled one whose time
-has come). A list's validator is one aggregate over the posts it lists: how many, which, the
-newest change and the newest publication time that has passed.
+public discussion changes), the newest change to its procedures' facts, the set of live posts
+(related-post links change when a post goes live, including a scheduled one whose time has
+come) and what other apps register in `articles.extensions` (the comments' epoch). A list's
+validator is one aggregate over the posts it lists: how many, which, the newest change and the
+newest publication time that has passed.
 
-Requests that may see a personal page (signed in, or a pending one-time message) are always
-rendered, so a 304 never hides something meant for that person.
+Requests that may see a personal page (signed in, a pending one-time message, or a registered
+personal parameter such as a commenter's own held comment) are always rendered, so a 304 never
+hides something meant for that person.
 """
 
 from __future__ import annotations
@@ -21,8 +23,7 @@ from django.http import HttpRequest, HttpResponseBase
 from django.utils.cache import get_conditional_response, quote_etag
 from django.utils.http import http_date
 
-from comments.moderation import comments_epoch
-
+from . import extensions
 from .models import Post
 
 
@@ -88,7 +89,7 @@ def post_validators(slug: str) -> Validators | None:
         row["changed_at"],
         row["procedures_changed"],
         *state,
-        comments_epoch(),
+        *(part() for part in extensions.post_validators),
         last_modified=_latest(row["changed_at"], row["procedures_changed"], state[2]),
     )
 
@@ -96,7 +97,7 @@ def post_validators(slug: str) -> Validators | None:
 def is_personal(request: HttpRequest) -> bool:
     if getattr(request, "user", None) is not None and request.user.is_authenticated:
         return True
-    if "unapproved" in request.GET:  # a commenter's own held comment (comments.discussion)
+    if not extensions.personal_parameters.isdisjoint(request.GET):
         return True
     messages = getattr(request, "_messages", None)
     return messages is not None and len(messages) > 0

@@ -6,13 +6,17 @@ from django.db import InterfaceError, OperationalError
 from django.http import HttpRequest, HttpResponse, HttpResponseNotFound, HttpResponseServerError
 from django.template import loader
 
+from . import seo
+
 # How long a client or crawler should wait before asking again while the database is away.
 RETRY_AFTER_SECONDS = 30
 
 
 def page_not_found(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    crumbs = [("Page not found", "")]
+    head = seo.basic_head(request, breadcrumbs=crumbs, noindex=True)
     body = loader.render_to_string(
-        "404.html", {"breadcrumbs": [("Page not found", "")], "noindex": True}, request
+        "404.html", {"breadcrumbs": crumbs, "noindex": True, "head": head}, request
     )
     return HttpResponseNotFound(body)
 

@@ -190,10 +190,9 @@ class PostAtomFeed(PostFeed):
 class CategoryFeed(PostFeed):
     def get_object(self, request: HttpRequest, path: str) -> FeedSubject:
         category = _category_from_path(path)
-        children = list(category.children.all())
         return FeedSubject(
             request=request,
-            posts=Post.objects.published().filter(categories__in=[category, *children]).distinct(),
+            posts=Post.objects.published().in_category(category, with_children=True),
             title=f"{category.name} — {settings.SITE_NAME}",
             link=category.get_absolute_url(),
             description=category.description or f"Articles in {category.name}.",

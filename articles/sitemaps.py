@@ -125,7 +125,7 @@ class CategorySitemap(SiteSitemap):
             )
             .filter(Q(own__isnull=False) | Q(kids__isnull=False))
             .annotate(lastmod=Greatest(Coalesce("own", "kids"), Coalesce("kids", "own")))
-            .select_related("parent__parent__parent")
+            .with_ancestors()
             .order_by("name", "pk")
         )
 

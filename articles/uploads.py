@@ -5,6 +5,7 @@ from django.http import HttpRequest, JsonResponse
 from django.views.decorators.http import require_POST
 
 from .images import ImageRejected, check_size, clean_image, store_image
+from .permissions import is_staff
 
 
 def _refuse(message: str, status: int) -> JsonResponse:
@@ -14,7 +15,7 @@ def _refuse(message: str, status: int) -> JsonResponse:
 
 @require_POST
 def image_upload(request: HttpRequest) -> JsonResponse:
-    if not (request.user.is_active and request.user.is_staff):
+    if not is_staff(request.user):
         return _refuse("Only signed-in staff can upload images.", 403)
     upload = request.FILES.get("upload")
     if upload is None:

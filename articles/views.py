@@ -17,16 +17,12 @@ from django.urls import reverse
 from django.utils.cache import add_never_cache_headers
 from django.views.decorators.http import require_safe
 
-from comments.discussion import build_discussion
 from search.views import search as search_view
 
-from . import conditional
+from . import conditional, extensions, seo
 from .markup import table_of_contents
 from .models import Category, Page, Post, PostQuerySet, Procedure, Tag
-
-
-def _is_staff(request: HttpRequest) -> bool:
-    return request.user.is_active and request.user.is_staff
+from .permissions import is_staff
 
 
 def _paginate(queryset: PostQuerySet, page: int) -> PaginatorPage:
@@ -47,6 +43,7 @@ def _post_list(
     base_url: str,
     title: str,
     breadcrumbs: list[tuple[str, str]],
+    head: seo.Head | None = None,
     template: str = "articles/post_list.html",
     **extra,
 ) -> HttpResponse:
@@ -62,6 +59,7 @@ def _post_list(
         "title": title,
         "breadcrumbs": breadcrumbs,
         "base_url": base_url,
+        "head": head or seo.basic_head(request, title, breadcrumbs=breadcrumbs),
         **extra,
     }
     return conditional.stamp(request, render(request, template, context), validators)
@@ -79,6 +77,7 @@ def home(request: HttpRequest, page: int = 1) -> HttpResponse:
         base_url=reverse("articles:home"),
         title="Latest articles",
         breadcrumbs=[],
+        head=seo.home_head(request),
         template="articles/home.html",
     )
 
@@ -87,9 +86,7 @@ def _category_from_path(path: str) -> Category:
     slugs = [part for part in path.split("/") if part]
     if not slugs:
         raise Http404("No category.")
-    category = get_object_or_404(
-        Category.objects.select_related("parent__parent__parent"), slug=slugs[-1]
-    )
+    category = get_object_or_404(Category.objects.with_ancestors(), slug=slugs[-1])
     if category.path != "/".join(slugs):
         raise Http404("No category at that address.")
     return category
@@ -99,34 +96,36 @@ def _category_from_path(path: str) -> Category:
 def category_detail(request: HttpRequest, path: str, page: int = 1) -> HttpResponse:
     category = _category_from_path(path)
     children = list(category.children.all())
-    posts = Post.objects.published().filter(categories__in=[category, *children]).distinct()
+    posts = Post.objects.published().in_category(category, with_children=True)
     crumbs = [(c.name, c.get_absolute_url()) for c in category.ancestors()]
+    crumbs.append((category.name, ""))
     return _post_list(
         request,
         posts.newest_first(),
         page,
         base_url=category.get_absolute_url(),
         title=category.name,
-        breadcrumbs=[*crumbs, (category.name, "")],
+        breadcrumbs=crumbs,
+        head=seo.category_head(request, category, breadcrumbs=crumbs),
         kicker="Category",
         description=category.description,
         subcategories=children,
-        archive_object=category,
     )
 
 
 @require_safe
 def tag_detail(request: HttpRequest, slug: str, page: int = 1) -> HttpResponse:
     tag = get_object_or_404(Tag, slug=slug)
+    crumbs = [(f"Tag: {tag.name}", "")]
     return _post_list(
         request,
         Post.objects.published().filter(tags=tag).newest_first(),
         page,
         base_url=tag.get_absolute_url(),
         title=tag.name,
-        breadcrumbs=[(f"Tag: {tag.name}", "")],
+        breadcrumbs=crumbs,
+        head=seo.tag_head(request, tag, breadcrumbs=crumbs),
         kicker="Tag",
-        archive_object=tag,
     )
 
 
@@ -196,10 +195,15 @@ def procedure_list(request: HttpRequest) -> HttpResponse:
         (letter, list(group))
         for letter, group in groupby(procedures, key=lambda p: p.name[:1].upper())
     ]
+    crumbs = [("Procedures A–Z", "")]
     return render(
         request,
         "articles/procedure_list.html",
-        {"letters": letters, "breadcrumbs": [("Procedures A–Z", "")]},
+        {
+            "letters": letters,
+            "breadcrumbs": crumbs,
+            "head": seo.basic_head(request, breadcrumbs=crumbs),
+        },
     )
 
 
@@ -211,16 +215,15 @@ def procedure_detail(request: HttpRequest, slug: str) -> HttpResponse:
     if response := conditional.not_modified(request, validators):
         return response
     posts = posts.newest_first().for_listing().with_comment_count()
+    crumbs = [("Procedures", reverse("articles:procedure_list")), (procedure.name, "")]
     response = render(
         request,
         "articles/procedure_detail.html",
         {
             "procedure": procedure,
             "posts": posts,
-            "breadcrumbs": [
-                ("Procedures", reverse("articles:procedure_list")),
-                (procedure.name, ""),
-            ],
+            "breadcrumbs": crumbs,
+            "head": seo.procedure_head(request, procedure, breadcrumbs=crumbs),
         },
     )
     return conditional.stamp(request, response, validators)
@@ -228,12 +231,12 @@ def procedure_detail(request: HttpRequest, slug: str) -> HttpResponse:
 
 def _post_for(request: HttpRequest, slug: str) -> Post | None:
     posts = Post.objects.select_related("author", "reviewed_by").prefetch_related(
-        Prefetch("categories", queryset=Category.objects.select_related("parent__parent")),
+        Prefetch("categories", queryset=Category.objects.with_ancestors()),
         Prefetch("procedures", queryset=Procedure.objects.prefetch_related("related")),
         "tags",
         "references",
     )
-    if not _is_staff(request):
+    if not is_staff(request.user):
         posts = posts.published()
     return posts.filter(slug=slug).first()
 
@@ -259,14 +262,16 @@ def slug_detail(request: HttpRequest, slug: str) -> HttpResponse:
     post = _post_for(request, slug)
     if post is not None:
         return conditional.stamp(request, post_detail(request, post), validators)
-    pages = Page.objects.all() if _is_staff(request) else Page.objects.published()
+    pages = Page.objects.all() if is_staff(request.user) else Page.objects.published()
     page = get_object_or_404(pages, slug=slug)
+    crumbs = [(page.title, "")]
+    head = seo.page_head(request, page, breadcrumbs=crumbs, noindex=not page.is_live)
     response = render(
         request,
         "articles/page_detail.html",
-        {"page": page, "breadcrumbs": [(page.title, "")], "is_preview": page.published_at is None},
+        {"page": page, "breadcrumbs": crumbs, "is_preview": not page.is_live, "head": head},
     )
-    if page.published_at is None:
+    if not page.is_live:
         add_never_cache_headers(response)
         response["X-Robots-Tag"] = "noindex"
     return response
@@ -278,22 +283,28 @@ def post_detail(request: HttpRequest, post: Post) -> HttpResponse:
     crumbs = [(c.name, c.get_absolute_url()) for c in primary.ancestors()] if primary else []
     if primary:
         crumbs.append((primary.name, primary.get_absolute_url()))
+    crumbs.append((post.title, ""))
     toc = table_of_contents(post.body)
-    context = {
-        "post": post,
+    facts = {
         "categories": categories,
         "procedures": list(post.procedures.all()),
         "references": list(post.references.all()),
         "tags": list(post.tags.all()),
+    }
+    context = {
+        "post": post,
+        **facts,
         "related_posts": _related_posts(post),
         "toc": toc if len(toc) >= 4 else [],
-        "breadcrumbs": [*crumbs, (post.title, "")],
+        "breadcrumbs": crumbs,
         "is_preview": not post.is_live,
-        "disclaimer": settings.MEDICAL_DISCLAIMER,
-        "discussion": build_discussion(request, post),
+        "head": seo.post_head(request, post, **facts, breadcrumbs=crumbs, noindex=not post.is_live),
+        "post_sections": extensions.post_sections,
     }
+    sections = extensions.post_sections_for(request, post)
+    context.update(sections)
     response = render(request, "articles/post_detail.html", context)
-    if not post.is_live or context["discussion"].is_personal:
+    if not post.is_live or extensions.is_personal(sections):
         # Staff preview, or a commenter seeing their own held comment: never cached or indexed.
         add_never_cache_headers(response)
         response["X-Robots-Tag"] = "noindex"

@@ -4,3 +4,14 @@ from django.apps import AppConfig
 class CommentsConfig(AppConfig):
     name = "comments"
     verbose_name = "Comments"
+
+    def ready(self) -> None:
+        """Tell the content app what comments add to a post page (it never imports us)."""
+        from articles import extensions
+
+        from .discussion import PERSONAL_PARAMETER, build_discussion
+        from .moderation import comments_epoch
+
+        extensions.add_post_section("discussion", "comments/_discussion.html", build_discussion)
+        extensions.add_post_validator(comments_epoch)
+        extensions.add_personal_parameter(PERSONAL_PARAMETER)

@@ -38,6 +38,7 @@ from django.http import HttpRequest
 from django.utils import timezone
 
 from articles.models import Post
+from articles.permissions import is_staff
 
 from .models import Comment, CommentStatus, ModerationTerm, TermKind
 
@@ -212,7 +213,7 @@ def decide(request: HttpRequest, comment: Comment, *, token: str, honeypot: str)
     if refusal:
         return refusal
     user = request.user
-    if user.is_authenticated and user.is_active and user.is_staff:
+    if is_staff(user):
         return Decision(CommentStatus.APPROVED, "staff")
     if settings.COMMENTS_HONEYPOT and honeypot.strip():
         return Decision(CommentStatus.SPAM, "honeypot")

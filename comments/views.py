@@ -13,6 +13,7 @@ from django.utils.cache import add_never_cache_headers
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
 
+from articles import seo
 from articles.models import Post
 
 from . import moderation, notifications
@@ -31,6 +32,7 @@ def _refused(
         data = form.data.copy()
         data["token"] = moderation.make_token(post)
         form.data = data
+    crumbs = [(post.title, post.get_absolute_url()), ("Your comment", "")]
     response = render(
         request,
         "comments/comment_error.html",
@@ -38,7 +40,8 @@ def _refused(
             "post": post,
             "form": form,
             "message": message,
-            "breadcrumbs": [(post.title, post.get_absolute_url()), ("Your comment", "")],
+            "breadcrumbs": crumbs,
+            "head": seo.post_head(request, post, breadcrumbs=crumbs),
         },
         status=status,
     )
@@ -157,10 +160,15 @@ def unsubscribe(request: HttpRequest, token: str) -> HttpResponse:
         state = "done"
     else:
         state = "confirm" if subscribed.exists() else "done"
+    crumbs = [("Reply notifications", "")]
     response = render(
         request,
         "comments/unsubscribed.html",
-        {"state": state, "breadcrumbs": [("Reply notifications", "")]},
+        {
+            "state": state,
+            "breadcrumbs": crumbs,
+            "head": seo.basic_head(request, breadcrumbs=crumbs),
+        },
         status=HTTPStatus.BAD_REQUEST if state == "invalid" else HTTPStatus.OK,
     )
     add_never_cache_headers(response)

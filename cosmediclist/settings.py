@@ -233,11 +233,6 @@ TASKS = {
 
 # Publishing
 POSTS_PER_PAGE = env_int("POSTS_PER_PAGE", 10, minimum=1)
-MEDICAL_DISCLAIMER = (
-    "This article is general information, not medical advice. Cosmetic procedures carry risks "
-    "and are not right for everyone: talk to a qualified, registered clinician about your own "
-    "skin and health before deciding on any treatment."
-)
 
 # Discovery: feeds, sitemap
 FEEDS_ITEMS = env_int("FEEDS_ITEMS", 20, minimum=1)

@@ -12,6 +12,8 @@ from django.http import (
 )
 from django.template import loader
 
+from articles import seo
+
 from .models import LegacyPostId, Redirect, RedirectStatus, is_external
 
 WORDPRESS_QUERY_KEYS = frozenset({"p", "page_id", "cat", "tag", "author", "m", "attachment_id"})
@@ -69,7 +71,11 @@ class RedirectFallbackMiddleware:
             return None
         if redirect.status == RedirectStatus.GONE:
             return HttpResponse(
-                loader.render_to_string("redirects/gone.html", {"noindex": True}, request),
+                loader.render_to_string(
+                    "redirects/gone.html",
+                    {"noindex": True, "head": seo.basic_head(request, noindex=True)},
+                    request,
+                ),
                 status=410,
             )
         target = redirect.new_path

@@ -9,6 +9,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
+from articles import seo
 from articles.models import Category, Post, Procedure
 
 from . import query as search_query
@@ -28,7 +29,7 @@ def _suggestions() -> dict[str, list]:
         )
         found = model.objects.filter(Exists(linked)).order_by("name")
         if model is Category:
-            found = found.select_related("parent__parent__parent")  # for their addresses
+            found = found.with_ancestors()  # for their addresses
         return list(found[:SUGGESTIONS])
 
     return {
@@ -71,6 +72,9 @@ def search(request: HttpRequest, page: int = 1) -> HttpResponse:
         context.update(page_obj=page_obj, hits=page_obj.object_list, count=paginator.count)
         if not paginator.count:
             context.update(_suggestions())
+    context["head"] = seo.basic_head(
+        request, context["title"], breadcrumbs=context["breadcrumbs"], noindex=True
+    )
     response = render(request, "search/results.html", context)
     response["X-Robots-Tag"] = "noindex"
     return response

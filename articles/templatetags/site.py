@@ -1,8 +1,10 @@
 from django import template
 
+from .. import permissions
 from ..links import absolute_url, share_links
 
 register = template.Library()
+register.filter("is_staff", permissions.is_staff)
 
 
 @register.simple_tag(takes_context=True)

@@ -1,0 +1,57 @@
+"""What other apps add to the content's pages, so that `articles` never imports them.
+
+`articles` is the content; the apps around it (comments, search, …) may import it, never the
+reverse. When one of them shows something on a post page, or its data changes what a post page
+says, it registers here from its `AppConfig.ready()`:
+
+- `add_post_section(name, template, build)`: `build(request, post)` gives the template value
+  `name`, and the post page includes `template` (in registration order). A value whose
+  `is_personal` is true (something meant for this visitor only) makes the page private.
+- `add_post_validator(part)`: `part()` is one more value in every post page's ETag.
+- `add_personal_parameter(name)`: a query parameter that asks for a personal page, which a
+  304 must never answer.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from django.http import HttpRequest
+
+
+@dataclass(frozen=True)
+class PostSection:
+    name: str
+    template: str
+    build: Callable[[HttpRequest, object], object]
+
+
+post_sections: list[PostSection] = []
+post_validators: list[Callable[[], object]] = []
+personal_parameters: set[str] = set()
+
+
+def add_post_section(
+    name: str, template: str, build: Callable[[HttpRequest, object], object]
+) -> None:
+    if all(section.name != name for section in post_sections):
+        post_sections.append(PostSection(name, template, build))
+
+
+def add_post_validator(part: Callable[[], object]) -> None:
+    if part not in post_validators:
+        post_validators.append(part)
+
+
+def add_personal_parameter(name: str) -> None:
+    personal_parameters.add(name)
+
+
+def post_sections_for(request: HttpRequest, post: object) -> dict[str, object]:
+    """The registered sections' template values for this post page."""
+    return {section.name: section.build(request, post) for section in post_sections}
+
+
+def is_personal(values: dict[str, object]) -> bool:
+    return any(getattr(value, "is_personal", False) for value in values.values())

@@ -1,0 +1,99 @@
+"""How posts and pages are published and listed: the rules, once, as chainable querysets."""
+
+from __future__ import annotations
+
+import datetime
+
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+
+from .taxonomy import Category
+
+
+class PostStatus(models.TextChoices):
+    """Publishing is one nullable `published_at`: empty = draft, future = scheduled, past = live.
+
+    `of()` applies the rule to one object, `condition()` to a query: the same rule, written here
+    only, for the public views, the admin, the feeds and the sitemaps."""
+
+    DRAFT = "draft", "Draft"
+    SCHEDULED = "scheduled", "Scheduled"
+    LIVE = "live", "Live"
+
+    @classmethod
+    def of(cls, published_at: datetime.datetime | None) -> PostStatus:
+        if published_at is None:
+            return cls.DRAFT
+        if published_at > timezone.now():
+            return cls.SCHEDULED
+        return cls.LIVE
+
+    def condition(self) -> Q:
+        now = timezone.now()
+        return {
+            PostStatus.DRAFT: Q(published_at__isnull=True),
+            PostStatus.SCHEDULED: Q(published_at__gt=now),
+            PostStatus.LIVE: Q(published_at__lte=now),
+        }[self]
+
+
+class Publishable:
+    """The status of a model with a `published_at` (posts and standing pages)."""
+
+    published_at: datetime.datetime | None
+
+    @property
+    def status(self) -> PostStatus:
+        return PostStatus.of(self.published_at)
+
+    @property
+    def is_live(self) -> bool:
+        return self.status == PostStatus.LIVE
+
+
+class PublishedQuerySet(models.QuerySet):
+    def with_status(self, status: PostStatus | str) -> PublishedQuerySet:
+        return self.filter(PostStatus(status).condition())
+
+    def published(self) -> PublishedQuerySet:
+        return self.with_status(PostStatus.LIVE)
+
+    def scheduled(self) -> PublishedQuerySet:
+        return self.with_status(PostStatus.SCHEDULED)
+
+    def drafts(self) -> PublishedQuerySet:
+        return self.with_status(PostStatus.DRAFT)
+
+    def without_status(self, status: PostStatus | str) -> PublishedQuerySet:
+        return self.exclude(PostStatus(status).condition())
+
+
+class PostQuerySet(PublishedQuerySet):
+    def for_listing(self) -> PostQuerySet:
+        """What a list of post cards needs, in a constant number of queries."""
+        return (
+            self.select_related("author")
+            .prefetch_related(
+                models.Prefetch("categories", queryset=Category.objects.with_ancestors())
+            )
+            .defer("body")
+        )
+
+    def in_category(self, category: Category, with_children: bool = False) -> PostQuerySet:
+        """Posts filed under `category`, and with `with_children` under its subcategories
+        too (one level down, the subcategories an archive page lists)."""
+        if not with_children:
+            return self.filter(categories=category)
+        return self.filter(Q(categories=category) | Q(categories__parent=category)).distinct()
+
+    def newest_first(self) -> PostQuerySet:
+        return self.order_by("-published_at", "-pk")
+
+    def with_comment_count(self) -> PostQuerySet:
+        """`comment_count`: approved comments only (the comments app's "approved" status)."""
+        return self.annotate(
+            comment_count=models.Count(
+                "comments", filter=Q(comments__status="approved"), distinct=True
+            )
+        )
