@@ -96,6 +96,7 @@ INSTALLED_APPS = [
     "redirects",
     "django.contrib.postgres",
     "search",
+    "wordpress",
 ]
 
 MIDDLEWARE = [
@@ -108,8 +109,9 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    # Last, so it sees a 404 first: redirects cost nothing on pages that exist.
+    # Last, so they see a 404 first: redirects cost nothing on pages that exist.
     "redirects.middleware.RedirectFallbackMiddleware",
+    "wordpress.middleware.WordPressAddressMiddleware",
 ]
 
 ROOT_URLCONF = "cosmediclist.urls"

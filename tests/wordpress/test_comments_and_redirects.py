@@ -7,7 +7,8 @@ import pytest
 
 from articles.models import Post
 from comments.models import Comment
-from redirects.models import LegacyPostId, Redirect
+from redirects.models import Redirect
+from wordpress.models import LegacyPostId
 
 from .helpers import (
     FIXTURES,
