@@ -77,3 +77,38 @@ def test_wordpress_search_address_shows_the_same_results(client):
     assert response.status_code == HTTPStatus.OK
     assert [hit.post.title for hit in response.context["hits"]] == ["Microneedling at home"]
     assert b'<meta name="robots" content="noindex">' in response.content
+
+
+def _main(response) -> str:
+    html = response.content.decode()
+    return html[html.index("<main") : html.index("</main>")]
+
+
+def test_wordpress_search_address_shows_the_search_page(client):
+    make_post(title="Microneedling at home")
+    make_post(title="Chemical peels", body="<p>Not about needles.</p>")
+
+    wordpress = client.get("/", {"s": "microneedling"})
+    ours = client.get("/search/", {"q": "microneedling"})
+
+    assert wordpress.status_code == ours.status_code == HTTPStatus.OK
+    assert wordpress["X-Robots-Tag"] == "noindex"
+    assert _main(wordpress) == _main(ours)
+    assert "Chemical peels" not in _main(wordpress)
+
+
+def test_wordpress_search_address_keeps_its_page_number(client, settings):
+    settings.POSTS_PER_PAGE = 1
+    make_post(title="Microneedling at home")
+    make_post(title="Microneedling at the clinic")
+
+    response = client.get("/page/2/", {"s": "microneedling"})
+
+    assert response.status_code == HTTPStatus.OK
+    assert response.context["count"] == 2
+    assert response.context["page_obj"].number == 2
+
+
+def test_wordpress_search_address_answers_only_safe_methods(client):
+    assert client.post("/?s=microneedling").status_code == HTTPStatus.METHOD_NOT_ALLOWED
+    assert client.head("/?s=microneedling").status_code == HTTPStatus.OK
