@@ -140,7 +140,7 @@ class PostFeed(Feed):
 
     @staticmethod
     def _guid(post: Post, host: str) -> str:
-        """An id that never changes: the post's own (an imported post's old GUID), else a tag URI."""
+        """An id that never changes: the post's own (an imported post's GUID), else a tag URI."""
         return post.guid or f"tag:{host},{post.created_at:%Y-%m-%d}:post-{post.pk}"
 
     def item_title(self, post: Post) -> str:
