@@ -119,10 +119,9 @@ class PostFeed(Feed):
         posts = list(
             subject.posts.newest_first()
             .select_related("author")
-            .prefetch_related(
-                Prefetch("categories", queryset=Category.objects.only("name")),
-                "legacy_ids",
-            )[: settings.FEEDS_ITEMS]
+            .prefetch_related(Prefetch("categories", queryset=Category.objects.only("name")))[
+                : settings.FEEDS_ITEMS
+            ]
         )
         host = _host(subject.request)
         for post in posts:
@@ -141,9 +140,8 @@ class PostFeed(Feed):
 
     @staticmethod
     def _guid(post: Post, host: str) -> str:
-        """An id that never changes: the WordPress GUID of an imported post, else a tag URI."""
-        legacy = next((ids.guid for ids in post.legacy_ids.all() if ids.guid), "")
-        return legacy or f"tag:{host},{post.created_at:%Y-%m-%d}:post-{post.pk}"
+        """An id that never changes: the post's own (an imported post's GUID), else a tag URI."""
+        return post.guid or f"tag:{host},{post.created_at:%Y-%m-%d}:post-{post.pk}"
 
     def item_title(self, post: Post) -> str:
         return post.title

@@ -10,7 +10,6 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.storage import default_storage
 from django.db import models
-from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django_ckeditor_5.fields import CKEditor5Field
@@ -22,8 +21,7 @@ from .taxonomy import ANCESTOR_DEPTH, Category, Invasiveness, Procedure, Tag
 
 __all__ = [
     "ANCESTOR_DEPTH", "Category", "Invasiveness", "Page", "Post", "PostQuerySet", "PostStatus",
-    "Procedure", "PublishedQuerySet", "Reference", "Reviewer", "Tag", "WordPressItem",
-    "WordPressType",
+    "Procedure", "PublishedQuerySet", "Reference", "Reviewer", "Tag",
 ]  # fmt: skip
 
 # First path segments the site uses itself: a post or page may not take them as its slug.
@@ -117,6 +115,14 @@ class Post(Publishable, models.Model):
         Reviewer, null=True, blank=True, on_delete=models.SET_NULL, related_name="posts"
     )
     last_reviewed_on = models.DateField(null=True, blank=True)
+    guid = models.CharField(
+        "feed id",
+        max_length=500,
+        blank=True,
+        editable=False,
+        help_text="The id feeds give the post, when it has one of its own: a post imported "
+        "from another site keeps its old GUID, so feed readers do not show it again as new.",
+    )
 
     objects = PostQuerySet.as_manager()
 
@@ -239,47 +245,3 @@ class Page(Publishable, models.Model):
     def save(self, *args, **kwargs) -> None:
         self.body = clean_html(self.body)
         super().save(*args, **kwargs)
-
-
-class WordPressType(models.TextChoices):
-    AUTHOR = "author", "Author"
-    CATEGORY = "category", "Category"
-    TAG = "tag", "Tag"
-    POST = "post", "Post"
-    PAGE = "page", "Page"
-    COMMENT = "comment", "Comment"
-    FILE = "file", "Media file"
-
-
-class WordPressItem(models.Model):
-    """Where an imported object came from, so that importing again updates instead of copying.
-
-    Keyed by the source site (the export's base URL) and the WordPress id of the thing (for media
-    files: their path under wp-content/uploads). `object_id` is the primary key of the object
-    made from it: a user, category, tag, post, page or comment according to `wp_type`; for a
-    file, `stored_name` is its name in storage. `digest` fingerprints what was imported: when a
-    new export carries the same digest, the object is left as it is (local edits survive).
-    """
-
-    source_site = models.CharField(max_length=200)
-    wp_type = models.CharField(max_length=10, choices=WordPressType)
-    wp_id = models.CharField("WordPress id", max_length=255)
-    object_id = models.BigIntegerField(null=True, blank=True)
-    stored_name = models.CharField(max_length=255, blank=True)
-    digest = models.CharField(max_length=64, blank=True)
-    imported_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
-
-    class Meta:
-        verbose_name = "WordPress import record"
-        constraints = [
-            models.UniqueConstraint(
-                fields=["source_site", "wp_type", "wp_id"], name="wordpress_item_unique_source"
-            ),
-            models.CheckConstraint(
-                condition=Q(wp_type__in=WordPressType.values), name="wordpress_item_type_valid"
-            ),
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.source_site} {self.wp_type} {self.wp_id}"

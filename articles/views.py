@@ -17,8 +17,6 @@ from django.urls import reverse
 from django.utils.cache import add_never_cache_headers
 from django.views.decorators.http import require_safe
 
-from search.views import search as search_view
-
 from . import conditional, extensions, seo
 from .markup import table_of_contents
 from .models import Category, Page, Post, PostQuerySet, Procedure, Tag
@@ -67,8 +65,6 @@ def _post_list(
 
 @require_safe
 def home(request: HttpRequest, page: int = 1) -> HttpResponse:
-    if "s" in request.GET:  # WordPress's search address, /?s=…
-        return search_view(request, page)
     posts = Post.objects.published().order_by("-is_featured", "-published_at", "-pk")
     return _post_list(
         request,

@@ -97,6 +97,7 @@ INSTALLED_APPS = [
     "django.contrib.postgres",
     "search",
     "demo",
+    "wordpress",
 ]
 
 MIDDLEWARE = [
@@ -109,8 +110,9 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    # Last, so it sees a 404 first: redirects cost nothing on pages that exist.
+    # Last, so they see a 404 first: redirects cost nothing on pages that exist.
     "redirects.middleware.RedirectFallbackMiddleware",
+    "wordpress.middleware.WordPressAddressMiddleware",
 ]
 
 ROOT_URLCONF = "cosmediclist.urls"

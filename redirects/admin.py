@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from .models import LegacyPostId, Redirect
+from .models import Redirect
 
 
 @admin.register(Redirect)
@@ -10,11 +10,3 @@ class RedirectAdmin(admin.ModelAdmin):
     search_fields = ["old_path", "new_path"]
     fields = ["old_path", "new_path", "status", "source"]
     readonly_fields = ["source"]
-
-
-@admin.register(LegacyPostId)
-class LegacyPostIdAdmin(admin.ModelAdmin):
-    list_display = ["wp_id", "post", "source_site"]
-    search_fields = ["=wp_id", "post__title", "guid"]
-    list_select_related = ["post"]
-    autocomplete_fields = ["post"]

@@ -1,8 +1,8 @@
-"""Old addresses that keep working: redirects (301) and removed pages (410), and the ids of
-posts imported from WordPress so that `/?p=<id>` links still land on the right post."""
+"""Old addresses that keep working: redirects (301) and removed pages (410)."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from urllib.parse import unquote, urlsplit
 
 from django.core.exceptions import ValidationError
@@ -29,7 +29,7 @@ class RedirectSource(models.TextChoices):
 def normalise_path(value: str) -> str:
     """A site path as Django sees it in `request.path`: decoded, starting with a slash.
 
-    A query string is kept (WordPress-style `/?page_id=2` addresses need it); a scheme and host
+    A query string is kept (old addresses such as `/?page_id=2` need it); a scheme and host
     are dropped, so a pasted full URL of this site works too.
     """
     value = value.strip()
@@ -52,7 +52,7 @@ class RedirectQuerySet(models.QuerySet):
 
         Chains are collapsed (whatever led to the old address now leads straight to the new
         one) and loops cannot form: a redirect away from the new, now live, address is removed.
-        The WordPress importer records old permalinks the same way, with `source=IMPORT`.
+        An importer records old addresses the same way, with `source=IMPORT`.
         """
         old_path, new_path = normalise_path(old_path), normalise_path(new_path)
         if old_path == new_path:
@@ -69,26 +69,40 @@ class RedirectQuerySet(models.QuerySet):
                 },
             )
 
-    def final_target(self, path: str, origin: str = "") -> str | None:
-        """Follow redirects from `path` to where the chain ends (one query per hop).
+    def hops_from(self, path: str) -> Iterator[str]:
+        """The addresses a chain of 301s leads through from `path`, in order (one query per hop).
 
-        None when the chain loops (back to `origin` or onto itself).
+        Stops where the chain ends, at an address off this site, or after MAX_HOPS hops.
         """
-        seen = {path, origin}
         target = path
         for _ in range(MAX_HOPS):
+            if is_external(target):
+                return
             nxt = (
                 self.filter(old_path=target, status=RedirectStatus.MOVED)
                 .values_list("new_path", flat=True)
                 .first()
             )
-            if nxt is None or is_external(nxt):
-                return nxt or target
+            if nxt is None:
+                return
+            yield nxt
+            target = nxt
+
+    def final_target(self, path: str, origin: str = "") -> str | None:
+        """Where the chain of redirects from `path` ends.
+
+        None when the chain loops (back to `origin` or onto itself) or is too long to follow.
+        """
+        seen = {path, origin}
+        target, hops = path, 0
+        for nxt in self.hops_from(path):
+            if is_external(nxt):
+                return nxt
             if nxt in seen:
                 return None
             seen.add(nxt)
-            target = nxt
-        return None
+            target, hops = nxt, hops + 1
+        return None if hops == MAX_HOPS else target
 
 
 class Redirect(models.Model):
@@ -160,38 +174,10 @@ class Redirect(models.Model):
     def loop_through(self) -> list[str]:
         """The chain of addresses back to `old_path` if saving this redirect closes a loop."""
         chain = [self.old_path, self.new_path]
-        target = self.new_path
-        others = Redirect.objects.exclude(pk=self.pk).filter(status=RedirectStatus.MOVED)
-        for _ in range(MAX_HOPS):
-            if is_external(target):
-                return []
-            nxt = others.filter(old_path=target).values_list("new_path", flat=True).first()
-            if nxt is None:
-                return []
+        others = Redirect.objects.exclude(pk=self.pk)
+        for nxt in others.hops_from(self.new_path):
             chain.append(nxt)
             if nxt == self.old_path:
                 return chain
-            target = nxt
-        return chain  # too long to be anything but a loop in practice
-
-
-class LegacyPostId(models.Model):
-    """The WordPress id of an imported post: `/?p=<wp_id>` answers 301 to the post.
-
-    The WordPress importer fills this table (with the item's `<guid>`, which feeds keep using
-    so that readers do not see imported posts again as new ones).
-    """
-
-    post = models.ForeignKey("articles.Post", on_delete=models.CASCADE, related_name="legacy_ids")
-    wp_id = models.PositiveBigIntegerField("WordPress post id", unique=True)
-    source_site = models.URLField(blank=True, help_text="The WordPress site it came from.")
-    guid = models.CharField(
-        "WordPress GUID", max_length=500, blank=True, help_text="Kept as the feed item's id."
-    )
-
-    class Meta:
-        verbose_name = "WordPress post id"
-        ordering = ["wp_id"]
-
-    def __str__(self) -> str:
-        return f"?p={self.wp_id}"
+        # A chain cut short by MAX_HOPS is too long to be anything but a loop in practice.
+        return chain if len(chain) - 2 == MAX_HOPS else []

@@ -93,7 +93,7 @@ def main() -> None:
     django.setup()
     from django.core.management import call_command
 
-    from articles.wxr_import import Importer
+    from wordpress.importer import Importer
 
     export = work / "bench.xml"
     started = time.perf_counter()

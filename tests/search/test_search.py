@@ -66,16 +66,6 @@ def test_drafts_and_scheduled_posts_never_appear_in_results(client):
         assert len(result_titles(client, "microneedling")) == 2
 
 
-def test_wordpress_search_address_shows_the_same_results(client):
-    make_post(title="Microneedling at home")
-
-    response = client.get("/", {"s": "microneedling"})
-
-    assert response.status_code == HTTPStatus.OK
-    assert [hit.post.title for hit in response.context["hits"]] == ["Microneedling at home"]
-    assert b'<meta name="robots" content="noindex">' in response.content
-
-
 def test_home_page_without_a_search_is_unchanged(client):
     make_post(title="Microneedling at home")
 

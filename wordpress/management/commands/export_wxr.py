@@ -7,7 +7,7 @@ from pathlib import Path
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from articles.wxr_export import Exporter
+from wordpress.exporter import Exporter
 
 
 class Command(BaseCommand):

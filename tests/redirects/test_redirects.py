@@ -5,7 +5,7 @@ import pytest
 from django.utils import timezone
 
 from articles.models import Procedure
-from redirects.models import LegacyPostId, Redirect, RedirectSource, RedirectStatus
+from redirects.models import Redirect, RedirectSource, RedirectStatus
 from tests.builders import make_post, make_procedure
 
 pytestmark = pytest.mark.django_db
@@ -89,39 +89,11 @@ def test_a_page_that_is_gone_answers_410(client):
     assert b'name="robots" content="noindex"' in response.content
 
 
-def test_an_old_wordpress_permalink_keeps_its_query_and_redirects_without_a_trailing_slash(
-    client,
-):
-    Redirect.objects.create(old_path="/2019/05/old-post/", new_path="/new-post/")
-
-    response = client.get("/2019/05/old-post/?utm_source=x")
-    assert response.status_code == HTTPStatus.MOVED_PERMANENTLY
-    assert response["Location"] == "/new-post/?utm_source=x"
-
-
 def test_an_external_target_is_allowed(client):
     Redirect.objects.create(old_path="/partner/", new_path="https://example.org/page")
 
     response = client.get("/partner/")
     assert response["Location"] == "https://example.org/page"
-
-
-def test_wordpress_post_ids_resolve_to_the_post(client):
-    post = make_post(slug="imported-post")
-    LegacyPostId.objects.create(post=post, wp_id=123, source_site="https://old.example")
-    draft = make_post(slug="imported-draft", published_at=None)
-    LegacyPostId.objects.create(post=draft, wp_id=124)
-
-    response = client.get("/?p=123")
-    assert response.status_code == HTTPStatus.MOVED_PERMANENTLY
-    assert response["Location"] == "/imported-post/"
-
-    _rename(post, "renamed-post")
-    assert client.get("/?p=123")["Location"] == "/renamed-post/"
-    # Unknown or unpublished ids are just the home page, as WordPress shows for a bad id.
-    assert client.get("/?p=124").status_code == HTTPStatus.OK
-    assert client.get("/?p=999").status_code == HTTPStatus.OK
-    assert client.get("/?p=abc").status_code == HTTPStatus.OK
 
 
 def test_a_loop_made_by_hand_is_a_404_not_an_endless_redirect(client):
@@ -180,27 +152,3 @@ def test_posts_scheduled_for_later_keep_their_address_free(client):
     _rename(post, "later-still")
 
     assert not Redirect.objects.exists()
-
-
-def test_staff_can_list_redirects_and_wordpress_ids_in_the_admin(staff_client):
-    post = make_post(slug="listed")
-    _rename(post, "listed-now")
-    LegacyPostId.objects.create(post=post, wp_id=77)
-
-    redirects = staff_client.get("/admin/redirects/redirect/")
-    assert redirects.status_code == HTTPStatus.OK
-    assert "/listed/" in redirects.content.decode()
-    legacy = staff_client.get("/admin/redirects/legacypostid/")
-    assert legacy.status_code == HTTPStatus.OK
-    assert "?p=77" in legacy.content.decode()
-
-
-def test_wordpress_query_string_addresses_are_redirected_from_the_table(client):
-    make_post(slug="about-us")
-    Redirect.objects.record_move("/?page_id=2", "/about-us/", source=RedirectSource.IMPORT)
-
-    response = client.get("/?page_id=2")
-    assert response.status_code == HTTPStatus.MOVED_PERMANENTLY
-    assert response["Location"] == "/about-us/"
-    assert Redirect.objects.get().source == RedirectSource.IMPORT
-    assert client.get("/?page_id=3").status_code == HTTPStatus.OK

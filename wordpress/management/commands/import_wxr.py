@@ -1,4 +1,4 @@
-"""`manage.py import_wxr FILE`: import a WordPress export. See articles/wxr_import.py."""
+"""`manage.py import_wxr FILE`: import a WordPress export. See wordpress/importer.py."""
 
 import json
 import sys
@@ -7,8 +7,8 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from articles.wxr import WXRError
-from articles.wxr_import import Importer, ImportRefused
+from wordpress.importer import Importer, ImportRefused
+from wordpress.records import WXRError
 
 
 class Progress:

@@ -15,14 +15,15 @@ error, with its line and column, is the one reported.
 
 from __future__ import annotations
 
-import hashlib
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 from xml.parsers import expat
+
+from .records import Author, Item, Node, Scan, Site, Term, WXRError, convert, convert_item
 
 CHUNK_SIZE = 64 * 1024
 
@@ -36,149 +37,7 @@ _KNOWN_NS = {
 }
 
 
-class WXRError(Exception):
-    """The file cannot be read as a WordPress export; the message says where and why."""
-
-    def __init__(self, message: str, line: int | None = None, column: int | None = None) -> None:
-        self.line, self.column = line, column
-        where = f" (line {line}, column {column})" if line is not None else ""
-        super().__init__(f"{message}{where}")
-        self.reason = message
-
-
-@dataclass
-class Site:
-    title: str = ""
-    link: str = ""
-    description: str = ""
-    language: str = ""
-    wxr_version: str = ""
-    base_site_url: str = ""
-    base_blog_url: str = ""
-
-    @property
-    def key(self) -> str:
-        """What identifies the source site across exports: its base URL, else its link."""
-        url = (self.base_blog_url or self.base_site_url or self.link).strip()
-        key = url.rstrip("/").lower() or "unknown"
-        if len(key) > 200:  # the ledger's column: keep it unique, readable and short enough
-            key = f"{key[:135]}#{hashlib.sha256(key.encode()).hexdigest()}"
-        return key
-
-
-@dataclass
-class Author:
-    id: int | None
-    login: str
-    email: str = ""
-    display_name: str = ""
-    first_name: str = ""
-    last_name: str = ""
-
-
-@dataclass
-class Term:
-    """A category, tag or other taxonomy term declared at the top of the export."""
-
-    taxonomy: str  # "category", "post_tag", or a custom taxonomy
-    term_id: int | None
-    slug: str
-    name: str
-    parent_slug: str = ""
-    description: str = ""
-
-
-@dataclass
-class ItemTerm:
-    """A term attached to an item: `<category domain="post_tag" nicename="x">Name</category>`."""
-
-    domain: str
-    slug: str
-    name: str
-
-
-@dataclass
-class Comment:
-    id: int
-    author: str = ""
-    author_email: str = ""
-    author_url: str = ""
-    author_ip: str = ""
-    date: str = ""
-    date_gmt: str = ""
-    content: str = ""
-    approved: str = ""
-    type: str = ""
-    parent: int = 0
-    user_id: int = 0
-
-
-@dataclass
-class Item:
-    """A post, page, attachment or any other post type, with its meta and comments."""
-
-    id: int
-    post_type: str = "post"
-    title: str = ""
-    link: str = ""
-    guid: str = ""
-    pub_date: str = ""
-    creator: str = ""
-    content: str = ""
-    excerpt: str = ""
-    post_date: str = ""
-    post_date_gmt: str = ""
-    modified_gmt: str = ""
-    comment_status: str = ""
-    ping_status: str = ""
-    post_name: str = ""
-    status: str = ""
-    parent: int = 0
-    menu_order: int = 0
-    password: str = ""
-    is_sticky: bool = False
-    attachment_url: str = ""
-    terms: list[ItemTerm] = field(default_factory=list)
-    meta: dict[str, str] = field(default_factory=dict)
-    comments: list[Comment] = field(default_factory=list)
-
-
-Record = Author | Term | Item
-
-
-@dataclass
-class Scan:
-    """What a first, validating pass learned: counts, the site, attachments, and the mode."""
-
-    site: Site
-    recovered: bool
-    counts: Counter
-    attachments: dict[int, Item]
-
-    @property
-    def total(self) -> int:
-        return self.counts["author"] + self.counts["term"] + self.counts["item"]
-
-
 # -- the streaming reader ----------------------------------------------------------------------
-
-
-@dataclass
-class _Node:
-    name: str
-    attrs: dict[str, str]
-    text: list[str] = field(default_factory=list)
-    children: list[_Node] = field(default_factory=list)
-
-    @property
-    def value(self) -> str:
-        return "".join(self.text)
-
-    def child(self, name: str) -> str:
-        for node in self.children:
-            if node.name == name:
-                return node.value
-        return ""
 
 
 def _qualify(raw: str) -> str:
@@ -216,7 +75,7 @@ class _Reader:
         self.build = build
         self.site = Site()
         self.depth = 0
-        self.stack: list[_Node] = []
+        self.stack: list[Node] = []
         self.skip_depth = 0
         self.site_text: list[str] | None = None
         self.seen_channel = False
@@ -276,11 +135,11 @@ class _Reader:
             if name in _SKIPPED:
                 self.skip_depth = 1
                 return
-            node = _Node(name, attrs)
+            node = Node(name, attrs)
             self.stack[-1].children.append(node)
             self.stack.append(node)
         elif self.depth == 3 and name in _RECORDS:
-            self.stack.append(_Node(name, attrs))
+            self.stack.append(Node(name, attrs))
         elif self.depth == 3 and name in _SITE_FIELDS:
             self.site_text = []
 
@@ -292,7 +151,7 @@ class _Reader:
         if self.stack:
             node = self.stack.pop()
             if not self.stack:
-                self.on_record(_convert(node) if self.build else _Summary(node.name, node))
+                self.on_record(convert(node) if self.build else _Summary(node.name, node))
         elif self.site_text is not None:
             setattr(self.site, _SITE_FIELDS[_qualify(raw)], "".join(self.site_text).strip())
             self.site_text = None
@@ -325,142 +184,7 @@ class _Summary:
     """What the validating pass keeps of a record: its kind, and the node for attachments."""
 
     name: str
-    node: _Node
-
-
-def _int(text: str) -> int:
-    try:
-        return int(text.strip() or 0)
-    except ValueError:
-        return 0
-
-
-def _opt_int(text: str) -> int | None:
-    text = text.strip()
-    return int(text) if text.isdigit() else None
-
-
-def _convert(node: _Node) -> Record:
-    get = node.child
-    if node.name == "wp:author":
-        return Author(
-            id=_opt_int(get("wp:author_id")),
-            login=get("wp:author_login").strip(),
-            email=get("wp:author_email").strip(),
-            display_name=get("wp:author_display_name"),
-            first_name=get("wp:author_first_name"),
-            last_name=get("wp:author_last_name"),
-        )
-    if node.name == "wp:category":
-        return Term(
-            "category",
-            _opt_int(get("wp:term_id")),
-            get("wp:category_nicename").strip(),
-            get("wp:cat_name"),
-            get("wp:category_parent").strip(),
-            get("wp:category_description"),
-        )
-    if node.name == "wp:tag":
-        return Term(
-            "post_tag",
-            _opt_int(get("wp:term_id")),
-            get("wp:tag_slug").strip(),
-            get("wp:tag_name"),
-            "",
-            get("wp:tag_description"),
-        )
-    if node.name == "wp:term":
-        return Term(
-            get("wp:term_taxonomy").strip(),
-            _opt_int(get("wp:term_id")),
-            get("wp:term_slug").strip(),
-            get("wp:term_name"),
-            get("wp:term_parent").strip(),
-            get("wp:term_description"),
-        )
-    return _convert_item(node)
-
-
-def _convert_item(node: _Node) -> Item:
-    item = Item(id=0)
-    for child in node.children:
-        name, value = child.name, child.value
-        match name:
-            case "title":
-                item.title = value
-            case "link":
-                item.link = value.strip()
-            case "guid":
-                item.guid = value.strip()
-            case "pubDate":
-                item.pub_date = value.strip()
-            case "dc:creator":
-                item.creator = value.strip()
-            case "content:encoded":
-                item.content = value
-            case "excerpt:encoded":
-                item.excerpt = value
-            case "wp:post_id":
-                item.id = _int(value)
-            case "wp:post_date":
-                item.post_date = value.strip()
-            case "wp:post_date_gmt":
-                item.post_date_gmt = value.strip()
-            case "wp:post_modified_gmt":
-                item.modified_gmt = value.strip()
-            case "wp:comment_status":
-                item.comment_status = value.strip()
-            case "wp:ping_status":
-                item.ping_status = value.strip()
-            case "wp:post_name":
-                item.post_name = value.strip()
-            case "wp:status":
-                item.status = value.strip()
-            case "wp:post_parent":
-                item.parent = _int(value)
-            case "wp:menu_order":
-                item.menu_order = _int(value)
-            case "wp:post_type":
-                item.post_type = value.strip()
-            case "wp:post_password":
-                item.password = value
-            case "wp:is_sticky":
-                item.is_sticky = value.strip() == "1"
-            case "wp:attachment_url":
-                item.attachment_url = value.strip()
-            case "category":
-                item.terms.append(
-                    ItemTerm(
-                        child.attrs.get("domain", "category"),
-                        child.attrs.get("nicename", "").strip(),
-                        value,
-                    )
-                )
-            case "wp:postmeta":
-                key = child.child("wp:meta_key")
-                if key:
-                    item.meta[key] = child.child("wp:meta_value")
-            case "wp:comment":
-                item.comments.append(_convert_comment(child))
-    return item
-
-
-def _convert_comment(node: _Node) -> Comment:
-    get = node.child
-    return Comment(
-        id=_int(get("wp:comment_id")),
-        author=get("wp:comment_author"),
-        author_email=get("wp:comment_author_email").strip(),
-        author_url=get("wp:comment_author_url").strip(),
-        author_ip=get("wp:comment_author_IP").strip(),
-        date=get("wp:comment_date").strip(),
-        date_gmt=get("wp:comment_date_gmt").strip(),
-        content=get("wp:comment_content"),
-        approved=get("wp:comment_approved").strip(),
-        type=get("wp:comment_type").strip(),
-        parent=_int(get("wp:comment_parent")),
-        user_id=_int(get("wp:comment_user_id")),
-    )
+    node: Node
 
 
 # -- the one repair: unescaped `]]>` inside CDATA, as old WordPress exporters wrote it -----------
@@ -549,7 +273,7 @@ def scan(path: Path | str) -> Scan:
         if kind == "item":
             counts["comment"] += sum(1 for c in summary.node.children if c.name == "wp:comment")
             if summary.node.child("wp:post_type").strip() == "attachment":
-                item = _convert_item(summary.node)
+                item = convert_item(summary.node)
                 item.comments = []
                 attachments[item.id] = item
 

@@ -2,8 +2,9 @@ import datetime
 
 import pytest
 
-from articles import wxr
-from articles.wxr_import import Stats, _ip_or_none, decode_slug, item_date
+from wordpress.mapping import decode_slug, ip_or_none, item_date
+from wordpress.records import Item
+from wordpress.summary import Stats
 
 UTC = datetime.UTC
 
@@ -24,16 +25,14 @@ def test_percent_encoded_slugs_are_decoded_and_anything_else_kept(raw, slug):
 
 
 def test_item_dates_prefer_gmt_then_the_rss_date_then_the_local_date():
-    gmt = wxr.Item(
+    gmt = Item(
         id=1, post_date_gmt="2024-03-14 09:30:00", pub_date="Fri, 01 Mar 2024 00:00:00 +0000"
     )
-    rss = wxr.Item(
+    rss = Item(
         id=2, post_date_gmt="0000-00-00 00:00:00", pub_date="Thu, 14 Mar 2024 09:30:00 +0100"
     )
-    local = wxr.Item(
-        id=3, post_date="2024-03-14 10:30:00", pub_date="Mon, 30 Nov -0001 00:00:00 +0000"
-    )
-    nothing = wxr.Item(id=4)
+    local = Item(id=3, post_date="2024-03-14 10:30:00", pub_date="Mon, 30 Nov -0001 00:00:00 +0000")
+    nothing = Item(id=4)
 
     assert item_date(gmt) == datetime.datetime(2024, 3, 14, 9, 30, tzinfo=UTC)
     assert item_date(rss) == datetime.datetime(2024, 3, 14, 8, 30, tzinfo=UTC)
@@ -47,7 +46,7 @@ def test_item_dates_prefer_gmt_then_the_rss_date_then_the_local_date():
      ("unknown", None), ("1.2.3.4, 5.6.7.8", None)],
 )  # fmt: skip
 def test_only_real_ip_addresses_are_kept_for_comments(raw, kept):
-    assert _ip_or_none(raw) == kept
+    assert ip_or_none(raw) == kept
 
 
 def test_summary_table_lists_counts_reasons_and_notes():

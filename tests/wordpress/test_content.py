@@ -1,6 +1,6 @@
 import pytest
 
-from articles.wpcontent import autop, convert_shortcodes, strip_block_comments, to_html
+from wordpress.content import autop, convert_shortcodes, strip_block_comments, to_html
 
 
 @pytest.mark.parametrize(

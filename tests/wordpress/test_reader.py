@@ -2,15 +2,16 @@ import tracemalloc
 
 import pytest
 
-from articles import wxr
+from wordpress import reader
+from wordpress.records import Item, WXRError
 
 from .helpers import FIXTURES
 
 
 def records(name: str) -> list:
     path = FIXTURES / name
-    scan = wxr.scan(path)
-    return list(wxr.parse(path, recover=scan.recovered))
+    scan = reader.scan(path)
+    return list(reader.parse(path, recover=scan.recovered))
 
 
 def test_reader_yields_typed_records_in_file_order():
@@ -82,8 +83,8 @@ def test_reader_keeps_every_unicode_character_of_a_title_exactly():
     ],
 )
 def test_reader_understands_every_wxr_version_and_namespace_spelling(name, site, version):
-    scan = wxr.scan(FIXTURES / name)
-    items = [r for r in records(name) if isinstance(r, wxr.Item)]
+    scan = reader.scan(FIXTURES / name)
+    items = [r for r in records(name) if isinstance(r, Item)]
 
     assert scan.site.key == site
     assert scan.site.wxr_version == version
@@ -91,7 +92,7 @@ def test_reader_understands_every_wxr_version_and_namespace_spelling(name, site,
 
 
 def test_reader_collects_attachments_in_the_first_pass_for_featured_images():
-    scan = wxr.scan(FIXTURES / "clinic-1.2.xml")
+    scan = reader.scan(FIXTURES / "clinic-1.2.xml")
 
     assert list(scan.attachments) == [201]
     assert scan.attachments[201].meta["_wp_attached_file"] == "2024/03/needles.jpg"
@@ -100,7 +101,7 @@ def test_reader_collects_attachments_in_the_first_pass_for_featured_images():
 
 
 def test_reader_recovers_cdata_sections_with_an_unescaped_closer():
-    scan = wxr.scan(FIXTURES / "nested-cdata.xml")
+    scan = reader.scan(FIXTURES / "nested-cdata.xml")
     (item,) = records("nested-cdata.xml")
 
     assert scan.recovered is True
@@ -109,22 +110,22 @@ def test_reader_recovers_cdata_sections_with_an_unescaped_closer():
 
 
 def test_reader_reads_well_formed_files_strictly_without_the_repair():
-    assert wxr.scan(FIXTURES / "clinic-1.2.xml").recovered is False
+    assert reader.scan(FIXTURES / "clinic-1.2.xml").recovered is False
 
 
 def test_cdata_repair_gives_the_same_bytes_whatever_the_chunk_size():
     data = (FIXTURES / "nested-cdata.xml").read_bytes()
-    whole = b"".join(wxr.repair_cdata([data]))
+    whole = b"".join(reader.repair_cdata([data]))
 
     for size in (1, 2, 3, 7, 9, 10, 17, 64):
         pieces = [data[i : i + size] for i in range(0, len(data), size)]
-        assert b"".join(wxr.repair_cdata(pieces)) == whole
+        assert b"".join(reader.repair_cdata(pieces)) == whole
 
 
 def test_cdata_repair_leaves_well_formed_documents_unchanged():
     data = (FIXTURES / "clinic-1.2.xml").read_bytes()
 
-    assert b"".join(wxr.repair_cdata([data])) == data
+    assert b"".join(reader.repair_cdata([data])) == data
 
 
 @pytest.mark.parametrize(
@@ -138,8 +139,8 @@ def test_cdata_repair_leaves_well_formed_documents_unchanged():
     ],
 )
 def test_reader_refuses_broken_or_dangerous_input_with_line_and_column(name, message, line):
-    with pytest.raises(wxr.WXRError) as caught:
-        wxr.scan(FIXTURES / name)
+    with pytest.raises(WXRError) as caught:
+        reader.scan(FIXTURES / name)
 
     assert message in str(caught.value)
     assert caught.value.line == line
@@ -152,16 +153,16 @@ def test_reader_refuses_a_truncated_file_where_it_ends(tmp_path):
     cut = tmp_path / "cut.xml"
     cut.write_bytes(data[: len(data) // 2])
 
-    with pytest.raises(wxr.WXRError, match="not well-formed XML"):
-        wxr.scan(cut)
+    with pytest.raises(WXRError, match="not well-formed XML"):
+        reader.scan(cut)
 
 
 def test_reader_refuses_xml_that_is_not_a_wordpress_export(tmp_path):
     other = tmp_path / "feed.xml"
     other.write_text('<?xml version="1.0"?><feed><entry/></feed>')
 
-    with pytest.raises(wxr.WXRError, match="root element is <feed>"):
-        wxr.scan(other)
+    with pytest.raises(WXRError, match="root element is <feed>"):
+        reader.scan(other)
 
 
 def _big_export(path, items: int, body: str) -> None:
@@ -183,7 +184,7 @@ def test_reader_memory_is_bounded_by_the_largest_item_not_the_file(tmp_path):
 
     tracemalloc.start()
     try:
-        count = sum(1 for _ in wxr.parse(big))
+        count = sum(1 for _ in reader.parse(big))
         _, peak = tracemalloc.get_traced_memory()
     finally:
         tracemalloc.stop()
@@ -196,8 +197,8 @@ def test_a_misshapen_file_that_is_also_broken_reports_the_syntax_error(tmp_path)
     both = tmp_path / "both.xml"
     both.write_text("<rss>\n<notachannel>\n<item></wrong>\n</notachannel>\n</rss>\n")
 
-    with pytest.raises(wxr.WXRError) as caught:
-        wxr.scan(both)
+    with pytest.raises(WXRError) as caught:
+        reader.scan(both)
 
     assert "mismatched tag" in str(caught.value)
     assert (caught.value.line, caught.value.column) == (3, 9)

@@ -7,7 +7,8 @@ import pytest
 
 from articles.models import Post
 from comments.models import Comment
-from redirects.models import LegacyPostId, Redirect
+from redirects.models import Redirect
+from wordpress.models import LegacyPostId
 
 from .helpers import (
     FIXTURES,
@@ -133,6 +134,32 @@ def test_imported_post_ids_keep_their_guid_for_feeds():
     assert legacy.post == Post.objects.get(slug="microneedling-acne-scars")
     assert legacy.guid == "https://glow.example/?p=101"
     assert legacy.source_site == "https://glow.example"
+
+
+def test_the_feed_gives_an_imported_post_its_wordpress_guid(client):
+    run_import(CLINIC)
+
+    feed = client.get("/feed/").content.decode()
+
+    assert Post.objects.get(slug="microneedling-acne-scars").guid == "https://glow.example/?p=101"
+    assert '<guid isPermaLink="false">https://glow.example/?p=101</guid>' in feed
+
+
+def test_a_guid_changed_in_a_new_export_becomes_the_posts_feed_id(client, tmp_path):
+    run_import(CLINIC)
+    changed = tmp_path / "clinic.xml"
+    changed.write_text(
+        CLINIC.read_text().replace(
+            '<guid isPermaLink="false">https://glow.example/?p=101</guid>',
+            '<guid isPermaLink="false">urn:uuid:101</guid>',
+        )
+    )
+
+    run_import(changed)
+
+    assert LegacyPostId.objects.get(wp_id=101).guid == "urn:uuid:101"
+    assert Post.objects.get(slug="microneedling-acne-scars").guid == "urn:uuid:101"
+    assert '<guid isPermaLink="false">urn:uuid:101</guid>' in client.get("/feed/").content.decode()
 
 
 def test_redirects_are_counted_in_the_summary_and_not_duplicated():

@@ -8,10 +8,11 @@ from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from articles.models import Category, Page, Post, Tag, WordPressItem
-from articles.wxr_export import Exporter
+from articles.models import Category, Page, Post, Tag
 from comments.models import Comment
 from tests.builders import make_category, make_page, make_post, make_tag
+from wordpress.exporter import Exporter
+from wordpress.models import WordPressItem
 
 from .helpers import run_import
 

@@ -7,10 +7,11 @@ from django.contrib.auth import get_user_model
 from django.core.management import CommandError
 from PIL import Image
 
-from articles.management.commands.import_wxr import Progress
-from articles.models import Category, Page, Post, Tag, WordPressItem
-from articles.wxr_import import Importer
+from articles.models import Category, Page, Post, Tag
 from tests.builders import image_bytes, make_post, make_user
+from wordpress.importer import Importer
+from wordpress.management.commands.import_wxr import Progress
+from wordpress.models import WordPressItem
 
 from .helpers import FIXTURES, database_state, run_import
 

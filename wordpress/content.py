@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from .markup import clean_html
+from articles.markup import clean_html
 
 _BLOCK_COMMENT = re.compile(r"<!--\s*/?wp:[a-z][a-z0-9_-]*(?:/[a-z][a-z0-9_-]*)?\b.*?-->", re.S)
 

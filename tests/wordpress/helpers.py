@@ -7,9 +7,10 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 
-from articles.models import Category, Page, Post, Tag, WordPressItem
+from articles.models import Category, Page, Post, Tag
 from comments.models import Comment
-from redirects.models import LegacyPostId, Redirect
+from redirects.models import Redirect
+from wordpress.models import LegacyPostId, WordPressItem
 
 FIXTURES = Path(__file__).parent / "fixtures"
 

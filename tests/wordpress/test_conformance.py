@@ -10,9 +10,10 @@ from urllib.parse import unquote
 import pytest
 from django.core.management import CommandError
 
-from articles import wxr
-from articles.models import Category, Page, Post, Tag, WordPressItem
+from articles.models import Category, Page, Post, Tag
 from comments.models import Comment
+from wordpress import reader
+from wordpress.models import WordPressItem
 
 from .helpers import database_state, run_import, shared_wxr_dir
 
@@ -35,7 +36,7 @@ def expected(name: str) -> dict:
     try:
         root = ET.fromstring(data)  # noqa: S314 - test data, read by the standard parser
     except ET.ParseError:
-        root = ET.fromstring(b"".join(wxr.repair_cdata([data])))  # noqa: S314
+        root = ET.fromstring(b"".join(reader.repair_cdata([data])))  # noqa: S314
     channel = root.find("channel")
     categories, tags = set(), set()
     posts, pages, comments = [], [], Counter()

@@ -1,7 +1,7 @@
 """Writing the site as a WordPress export (WXR 1.2), so owners can always move back.
 
 Posts, pages, categories (parents first), tags, the authors of posts, featured images as
-attachments, and approved and pending comments once the comments app provides them. Bodies are
+attachments, and approved and pending comments. Bodies are
 wrapped in a Custom HTML block (`<!-- wp:html -->`), which WordPress's editor shows as it is and
 which our importer reads back without re-paragraphing. Ids are unique across the file, as
 WordPress expects: posts keep their primary key, pages and attachments follow them.
@@ -21,10 +21,11 @@ from django.contrib.auth import get_user_model
 from django.db.models import Max, Prefetch
 from django.utils import timezone
 
-from comments.models import Comment, CommentStatus
+from articles.models import Category, Page, Post, Tag
+from comments.models import Comment
 
-from . import wxr
-from .models import Category, Page, Post, Tag
+from . import records
+from .mapping import EXPORTED_COMMENT_STATUS, wordpress_status
 
 # Characters XML 1.0 cannot carry at all; they are dropped rather than breaking the file.
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
@@ -48,21 +49,15 @@ def _gmt(moment: datetime | None) -> str:
     return moment.astimezone(UTC).strftime("%Y-%m-%d %H:%M:%S") if moment else _ZERO
 
 
-def _status(published_at: datetime | None) -> str:
-    if published_at is None:
-        return "draft"
-    return "future" if published_at > timezone.now() else "publish"
-
-
-def export_comments(post_ids: list[int]) -> dict[int, list[wxr.Comment]]:
+def export_comments(post_ids: list[int]) -> dict[int, list[records.Comment]]:
     """Approved and pending comments of some posts, oldest first, with their threads."""
-    found: dict[int, list[wxr.Comment]] = {pk: [] for pk in post_ids}
+    found: dict[int, list[records.Comment]] = {pk: [] for pk in post_ids}
     rows = Comment.objects.filter(
-        post_id__in=post_ids, status__in=[CommentStatus.APPROVED, CommentStatus.PENDING]
+        post_id__in=post_ids, status__in=list(EXPORTED_COMMENT_STATUS)
     ).order_by("created_at", "pk")
     for c in rows:
         found[c.post_id].append(
-            wxr.Comment(
+            records.Comment(
                 id=c.pk,
                 author=c.author_name,
                 author_email=c.author_email,
@@ -71,7 +66,7 @@ def export_comments(post_ids: list[int]) -> dict[int, list[wxr.Comment]]:
                 date=_local(c.created_at),
                 date_gmt=_gmt(c.created_at),
                 content=c.body,
-                approved="1" if c.status == CommentStatus.APPROVED else "0",
+                approved=EXPORTED_COMMENT_STATUS[c.status],
                 parent=c.parent_id or 0,
                 user_id=c.user_id if c.is_by_staff and c.user_id else 0,
             )
@@ -194,7 +189,7 @@ class Exporter:
         self._element("wp:comment_status", "open" if comments_open else "closed", 2, cdata=True)
         self._element("wp:ping_status", "closed", 2, cdata=True)
         self._element("wp:post_name", slug, 2, cdata=True)
-        status = "inherit" if post_type == "attachment" else _status(moment)
+        status = "inherit" if post_type == "attachment" else wordpress_status(moment)
         self._element("wp:status", status, 2, cdata=True)
         self._element("wp:post_parent", parent, 2)
         self._element("wp:menu_order", 0, 2)
@@ -213,7 +208,7 @@ class Exporter:
         for post in posts:
             self._post(post, comments[post.pk])
 
-    def _post(self, post: Post, comments: list[wxr.Comment]) -> None:
+    def _post(self, post: Post, comments: list[records.Comment]) -> None:
         url = self.site_url + post.get_absolute_url()
         attachment_id = self.attachment_offset + post.pk if post.featured_image else None
         if attachment_id:
@@ -259,7 +254,7 @@ class Exporter:
         self.out.write("\t</item>\n")
         self.counts["pages"] += 1
 
-    def _comment(self, comment: wxr.Comment) -> None:
+    def _comment(self, comment: records.Comment) -> None:
         self.out.write("\t\t<wp:comment>\n")
         for name, value, cdata in (
             ("comment_id", comment.id, False),
