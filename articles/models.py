@@ -10,7 +10,6 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.storage import default_storage
 from django.db import models
-from django.urls import reverse
 from django.utils import timezone
 from django_ckeditor_5.fields import CKEditor5Field
 
@@ -133,9 +132,6 @@ class Post(Publishable, models.Model):
     def __str__(self) -> str:
         return self.title
 
-    def get_absolute_url(self) -> str:
-        return reverse("articles:slug_detail", kwargs={"slug": self.slug})
-
     @property
     def description(self) -> str:
         return self.seo_description or self.excerpt or summarise(self.body, 30)
@@ -231,9 +227,6 @@ class Page(Publishable, models.Model):
 
     def __str__(self) -> str:
         return self.title
-
-    def get_absolute_url(self) -> str:
-        return reverse("articles:slug_detail", kwargs={"slug": self.slug})
 
     @property
     def description(self) -> str:

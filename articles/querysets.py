@@ -6,6 +6,7 @@ import datetime
 
 from django.db import models
 from django.db.models import Q
+from django.urls import reverse
 from django.utils import timezone
 
 from .taxonomy import Category
@@ -39,8 +40,9 @@ class PostStatus(models.TextChoices):
 
 
 class Publishable:
-    """The status of a model with a `published_at` (posts and standing pages)."""
+    """The status and address of a model with a `published_at` (posts and standing pages)."""
 
+    slug: str
     published_at: datetime.datetime | None
 
     @property
@@ -50,6 +52,10 @@ class Publishable:
     @property
     def is_live(self) -> bool:
         return self.status == PostStatus.LIVE
+
+    def get_absolute_url(self) -> str:
+        """Posts and standing pages share the WordPress-style `/<slug>/` address."""
+        return reverse("articles:slug_detail", kwargs={"slug": self.slug})
 
 
 class PublishedQuerySet(models.QuerySet):
