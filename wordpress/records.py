@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 
@@ -203,67 +204,53 @@ def convert(node: Node) -> Record:
     return convert_item(node)
 
 
+# The item's plain fields: element → (attribute, how the text is read).
+_ITEM_FIELDS: dict[str, tuple[str, Callable[[str], object]]] = {
+    "title": ("title", str),
+    "content:encoded": ("content", str),
+    "excerpt:encoded": ("excerpt", str),
+    "wp:post_password": ("password", str),
+    "link": ("link", str.strip),
+    "guid": ("guid", str.strip),
+    "pubDate": ("pub_date", str.strip),
+    "dc:creator": ("creator", str.strip),
+    "wp:post_date": ("post_date", str.strip),
+    "wp:post_date_gmt": ("post_date_gmt", str.strip),
+    "wp:post_modified_gmt": ("modified_gmt", str.strip),
+    "wp:comment_status": ("comment_status", str.strip),
+    "wp:ping_status": ("ping_status", str.strip),
+    "wp:post_name": ("post_name", str.strip),
+    "wp:status": ("status", str.strip),
+    "wp:post_type": ("post_type", str.strip),
+    "wp:attachment_url": ("attachment_url", str.strip),
+    "wp:post_id": ("id", _int),
+    "wp:post_parent": ("parent", _int),
+    "wp:menu_order": ("menu_order", _int),
+    "wp:is_sticky": ("is_sticky", lambda value: value.strip() == "1"),
+}
+
+
 def convert_item(node: Node) -> Item:
     item = Item(id=0)
     for child in node.children:
         name, value = child.name, child.value
-        match name:
-            case "title":
-                item.title = value
-            case "link":
-                item.link = value.strip()
-            case "guid":
-                item.guid = value.strip()
-            case "pubDate":
-                item.pub_date = value.strip()
-            case "dc:creator":
-                item.creator = value.strip()
-            case "content:encoded":
-                item.content = value
-            case "excerpt:encoded":
-                item.excerpt = value
-            case "wp:post_id":
-                item.id = _int(value)
-            case "wp:post_date":
-                item.post_date = value.strip()
-            case "wp:post_date_gmt":
-                item.post_date_gmt = value.strip()
-            case "wp:post_modified_gmt":
-                item.modified_gmt = value.strip()
-            case "wp:comment_status":
-                item.comment_status = value.strip()
-            case "wp:ping_status":
-                item.ping_status = value.strip()
-            case "wp:post_name":
-                item.post_name = value.strip()
-            case "wp:status":
-                item.status = value.strip()
-            case "wp:post_parent":
-                item.parent = _int(value)
-            case "wp:menu_order":
-                item.menu_order = _int(value)
-            case "wp:post_type":
-                item.post_type = value.strip()
-            case "wp:post_password":
-                item.password = value
-            case "wp:is_sticky":
-                item.is_sticky = value.strip() == "1"
-            case "wp:attachment_url":
-                item.attachment_url = value.strip()
-            case "category":
-                item.terms.append(
-                    ItemTerm(
-                        child.attrs.get("domain", "category"),
-                        child.attrs.get("nicename", "").strip(),
-                        value,
-                    )
+        if name in _ITEM_FIELDS:
+            attribute, read = _ITEM_FIELDS[name]
+            setattr(item, attribute, read(value))
+        elif name == "category":
+            item.terms.append(
+                ItemTerm(
+                    child.attrs.get("domain", "category"),
+                    child.attrs.get("nicename", "").strip(),
+                    value,
                 )
-            case "wp:postmeta":
-                key = child.child("wp:meta_key")
-                if key:
-                    item.meta[key] = child.child("wp:meta_value")
-            case "wp:comment":
-                item.comments.append(_comment(child))
+            )
+        elif name == "wp:postmeta":
+            key = child.child("wp:meta_key")
+            if key:
+                item.meta[key] = child.child("wp:meta_value")
+        elif name == "wp:comment":
+            item.comments.append(_comment(child))
     return item
 
 
