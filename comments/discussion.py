@@ -48,9 +48,14 @@ def _int(value: str | None) -> int | None:
     return int(value) if value and value.isdigit() and len(value) < 12 else None
 
 
-def _prepare(comment: Comment, *, is_own_pending: bool) -> None:
+def team_badge() -> str:
+    return f"{settings.SITE_NAME} team"
+
+
+def _prepare(comment: Comment, *, is_own_pending: bool, post_author_id: int | None) -> None:
     """Work out once, in Python, what the thread template prints for each comment: a long
-    discussion then costs little more than its text."""
+    discussion then costs little more than its text. A staff comment is badged "Author" when
+    the post's author wrote it, as the site's team otherwise."""
     local = timezone.localtime(comment.created_at)
     comment.children = []
     comment.is_own_pending = is_own_pending
@@ -58,6 +63,10 @@ def _prepare(comment: Comment, *, is_own_pending: bool) -> None:
     comment.display_date = f"{local.day} {local:%B %Y} at {local:%H:%M}"
     comment.body_html = render_body(comment.body)
     comment.website = safe_web_url(comment.author_url)
+    if comment.is_by_staff:
+        comment.badge = "Author" if comment.user_id == post_author_id else team_badge()
+    else:
+        comment.badge = ""
 
 
 def build_discussion(
@@ -81,7 +90,7 @@ def build_discussion(
     max_depth = settings.COMMENTS_MAX_DEPTH
     pending_ids = {comment.pk for comment in own_pending}
     for comment in comments + own_pending:
-        _prepare(comment, is_own_pending=comment.pk in pending_ids)
+        _prepare(comment, is_own_pending=comment.pk in pending_ids, post_author_id=post.author_id)
         comment.can_reply = is_open and comment.depth < max_depth and not comment.is_own_pending
     roots: list[Comment] = []
     for comment in sorted(comments + own_pending, key=lambda c: (c.created_at, c.pk)):

@@ -41,7 +41,7 @@ class CommentQuerySet(models.QuerySet):
         """Only what the public discussion shows: never the email, IP or user agent."""
         return self.only(
             "pk", "post_id", "parent_id", "depth", "author_name", "author_url", "body",
-            "status", "created_at", "is_by_staff",
+            "status", "created_at", "is_by_staff", "user_id",
         ).order_by("created_at", "pk")  # fmt: skip
 
 
@@ -80,6 +80,13 @@ class Comment(models.Model):
         "by the site's staff", default=False, help_text="Shown as a reply from the site."
     )
     notify_replies = models.BooleanField("notify of replies", default=False)
+    notified_at = models.DateTimeField(
+        null=True,
+        blank=True,
+        editable=False,
+        help_text="When the post's author and the replied-to commenter were told of this "
+        "comment: once, on its first approval (imported and demo comments count as told).",
+    )
     import_key = models.CharField(
         max_length=100,
         blank=True,

@@ -6,6 +6,9 @@ No email reveals one commenter's address to another."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from functools import partial
 
 from django.conf import settings
@@ -15,9 +18,11 @@ from django.db import transaction
 from django.http import HttpRequest
 from django.tasks import task
 from django.urls import reverse
+from django.utils import timezone
 
 from articles.links import absolute_url
 
+from . import staff
 from .models import Comment, CommentStatus
 
 UNSUBSCRIBE_SALT = "comments.unsubscribe"
@@ -46,13 +51,23 @@ def notify_moderators(comment_id: int, base_url: str) -> int:
     comment = Comment.objects.select_related("post").filter(pk=comment_id).first()
     if not recipients or comment is None or comment.status != CommentStatus.PENDING:
         return 0
+
+    def moderation_link(action: str) -> str:
+        token = staff.moderation_token(comment, action)
+        return base_url + reverse("admin:comments_comment_moderate", args=[token])
+
     body = (
         f"A comment on “{comment.post.title}” is waiting for moderation "
         f"({comment.status_reason}).\n\n"
         f"Name: {comment.author_name}\n"
         f"Website: {comment.author_url or '—'}\n\n"
         f"{comment.body}\n\n"
-        f"Approve, trash or mark it as spam: {base_url}{comment.get_admin_url()}\n"
+        f"Approve: {moderation_link('approve')}\n"
+        f"Spam: {moderation_link('spam')}\n"
+        f"Trash: {moderation_link('trash')}\n\n"
+        f"Each link asks you to confirm (staff login needed) and works once, for "
+        f"{settings.COMMENTS_MODERATION_LINK_DAYS} days.\n"
+        f"Open it in the admin: {base_url}{comment.get_admin_url()}\n"
     )
     return _send(f"[{settings.SITE_NAME}] Comment awaiting moderation", body, recipients)
 
@@ -107,18 +122,42 @@ def notify_reply(comment_id: int, base_url: str) -> int:
     )
 
 
-def comment_saved(comment: Comment, request: HttpRequest | None) -> None:
-    """A new comment was stored: tell moderators if it is held, others if it is public."""
-    if comment.status == CommentStatus.PENDING:
-        base = site_base(request)
-        transaction.on_commit(partial(notify_moderators.enqueue, comment.pk, base))
-    elif comment.status == CommentStatus.APPROVED:
-        comment_approved(comment, request)
+# The site's address as the request being served sees it, for the links in the emails that a
+# save made during it sends; SITE_URL (or nothing) elsewhere, such as the shell or a worker.
+_request_base: ContextVar[str | None] = ContextVar("comments_request_base", default=None)
 
 
-def comment_approved(comment: Comment, request: HttpRequest | None) -> None:
-    """A comment became public: tell the post's author and whoever it replies to."""
-    base = site_base(request)
-    transaction.on_commit(partial(notify_post_author.enqueue, comment.pk, base))
-    if comment.parent_id:
-        transaction.on_commit(partial(notify_reply.enqueue, comment.pk, base))
+@contextmanager
+def site_address_of(request: HttpRequest) -> Iterator[None]:
+    """Links in the emails sent by saves inside this block point to the request's site."""
+    token = _request_base.set(site_base(request))
+    try:
+        yield
+    finally:
+        _request_base.reset(token)
+
+
+def follow_status(sender, instance: Comment, created: bool, raw: bool = False, **kwargs) -> None:
+    """Emails follow the comment's status, whichever path changed it (the form, the admin, a
+    moderation link, the shell): a new held comment is sent to the moderators; the first time
+    a comment is approved, the post's author and the commenter it answers are told — once,
+    however often it is unapproved and approved again. Connected to `post_save` in
+    `CommentsConfig.ready()`."""
+    if raw:
+        return
+    base = _request_base.get()
+    if base is None:
+        base = site_base(None)
+    if created and instance.status == CommentStatus.PENDING:
+        transaction.on_commit(partial(notify_moderators.enqueue, instance.pk, base))
+        return
+    if instance.status != CommentStatus.APPROVED or instance.notified_at is not None:
+        return
+    now = timezone.now()
+    # Claimed in the database, so two saves racing for the first approval send one set.
+    if not Comment.objects.filter(pk=instance.pk, notified_at=None).update(notified_at=now):
+        return
+    instance.notified_at = now
+    transaction.on_commit(partial(notify_post_author.enqueue, instance.pk, base))
+    if instance.parent_id:
+        transaction.on_commit(partial(notify_reply.enqueue, instance.pk, base))

@@ -124,9 +124,8 @@ def post_comment(request: HttpRequest, post_id: int) -> HttpResponse:
     comment.status = decision.status
     comment.status_reason = decision.reason
     comment.is_by_staff = decision.reason == "staff"
-    with transaction.atomic():
+    with transaction.atomic(), notifications.site_address_of(request):
         comment.save()
-        notifications.comment_saved(comment, request)
     query = ""
     if comment.status != CommentStatus.APPROVED:
         # Spam and trash get the same answer as a held comment: a bot learns nothing.

@@ -102,6 +102,7 @@ def _fill_comment(obj: Comment, comment: records.Comment, status: str, importer:
     obj.user = importer.users_by_wp_id.get(comment.user_id) if comment.user_id else None
     obj.is_by_staff = obj.user is not None
     obj.created_at = parse_gmt(comment.date_gmt) or parse_gmt(comment.date) or obj.created_at
+    obj.notified_at = obj.notified_at or obj.created_at  # an import never emails anyone
 
 
 def _comment_parent(

@@ -173,7 +173,8 @@ def test_staff_comments_are_approved_at_once_and_marked(staff_client):
     html = staff_client.get("/needling/").content.decode()
     assert "From the team" in html
     assert "comment--staff" in html
-    assert '<span class="comment__badge">Author</span>' in html
+    # Not the post's author: marked as the site's team (the author gets "Author").
+    assert '<span class="comment__badge">CosMedicList team</span>' in html
 
 
 def test_approved_comments_appear_threaded_with_initials_avatars(client):

@@ -171,5 +171,6 @@ class Command(BaseCommand):
                     "is_by_staff": staff,
                     "user": post.author if staff else None,
                     "created_at": now - datetime.timedelta(days=item["days_ago"]),
+                    "notified_at": now - datetime.timedelta(days=item["days_ago"]),
                 },
             )
