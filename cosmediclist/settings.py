@@ -98,6 +98,7 @@ INSTALLED_APPS = [
     "search",
     "demo",
     "wordpress",
+    "editorial",
 ]
 
 MIDDLEWARE = [
@@ -376,3 +377,7 @@ COMMENTS_CLOSE_AFTER_DAYS = env_int("COMMENTS_CLOSE_AFTER_DAYS", 0)  # 0: never
 COMMENTS_IP_RETENTION_DAYS = env_int("COMMENTS_IP_RETENTION_DAYS", 30)
 # Behind a reverse proxy: the META key of the header it sets, e.g. HTTP_X_FORWARDED_FOR.
 COMMENTS_CLIENT_IP_HEADER = os.environ.get("COMMENTS_CLIENT_IP_HEADER", "")
+
+# Editorial roles and the trash (issue 12): what is trashed longer than this is deleted for
+# good by `manage.py empty_trash`.
+TRASH_RETENTION_DAYS = env_int("TRASH_RETENTION_DAYS", 30)
