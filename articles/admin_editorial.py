@@ -9,7 +9,10 @@ sees bulk actions too.
 
 from __future__ import annotations
 
+import dataclasses
+
 from django.contrib import admin, messages
+from django.contrib.admin.options import ActionLocation
 from django.core.exceptions import PermissionDenied
 from django.db.models import Case, IntegerField, QuerySet, Value, When
 from django.http import HttpRequest
@@ -57,14 +60,12 @@ class TrashMixin(GuardedActionsMixin):
     """Deleting moves to the trash; deleting from the trash is for good, and needs the model's
     delete permission (Editors)."""
 
-    def get_actions(self, request: HttpRequest):
-        actions = super().get_actions(request)
+    def get_actions(self, request: HttpRequest, action_location=ActionLocation.CHANGE_LIST):
+        actions = super().get_actions(request, action_location)
         if "delete_selected" in actions:
-            func, name, _ = actions["delete_selected"]
-            actions["delete_selected"] = (
-                func,
-                name,
-                "Move selected to the trash (delete for good if already there)",
+            actions["delete_selected"] = dataclasses.replace(
+                actions["delete_selected"],
+                description="Move selected to the trash (delete for good if already there)",
             )
         return actions
 

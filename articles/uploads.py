@@ -6,7 +6,7 @@ from django.http import HttpRequest, JsonResponse
 from django.views.decorators.http import require_POST
 
 from .images import ImageRejected, check_size, clean_image, store_image
-from .permissions import may_upload
+from .permissions import is_staff, may_upload
 
 
 def _refuse(message: str, status: int) -> JsonResponse:
@@ -16,6 +16,8 @@ def _refuse(message: str, status: int) -> JsonResponse:
 
 @require_POST
 def image_upload(request: HttpRequest) -> JsonResponse:
+    if not is_staff(request.user):
+        return _refuse("Only signed-in staff can upload images.", 403)
     if not may_upload(request.user):
         return _refuse("Your role cannot upload images. Ask an author or an editor.", 403)
     upload = request.FILES.get("upload")
