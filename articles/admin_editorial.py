@@ -143,24 +143,16 @@ class PostRulesMixin(TrashMixin):
             fields.append("author")
         return fields
 
-    def get_queryset(self, request: HttpRequest) -> QuerySet:
-        return (
-            super()
-            .get_queryset(request)
-            .annotate(
-                others_post=Case(
-                    When(author_id=request.user.pk, then=Value(0)),
-                    default=Value(1),
-                    output_field=IntegerField(),
-                )
-            )
-        )
-
     def get_ordering(self, request: HttpRequest):
         ordering = list(super().get_ordering(request) or self.model._meta.ordering)
         if permissions.can_edit_others(request.user):
             return ordering
-        return ["others_post", *ordering]
+        own_first = Case(
+            When(author_id=request.user.pk, then=Value(0)),
+            default=Value(1),
+            output_field=IntegerField(),
+        )
+        return [own_first.asc(), *ordering]
 
     def get_form(self, request: HttpRequest, obj=None, change=False, **kwargs):
         form = super().get_form(request, obj, change, **kwargs)
