@@ -51,7 +51,7 @@ class GuardedActionsMixin:
         """The selected objects, or 403 (and nothing changed) when any is not the user's to
         change this way."""
         objects = list(queryset)
-        if not all(allowed(request.user, obj) for obj in objects):
+        if not all(allowed(obj) for obj in objects):
             raise PermissionDenied
         return objects
 
@@ -107,8 +107,9 @@ class TrashMixin(GuardedActionsMixin):
 
     @admin.action(description="Restore selected from the trash", permissions=["change"])
     def restore_from_trash(self, request: HttpRequest, queryset: QuerySet) -> None:
-        allowed = self.has_change_permission
-        objects = self._each_allowed(request, queryset.trashed(), lambda _user, obj: allowed(request, obj))
+        objects = self._each_allowed(
+            request, queryset.trashed(), lambda obj: self.has_change_permission(request, obj)
+        )
         for obj in objects:
             obj.restore_from_trash()
             self.log_change(request, obj, "Restored from the trash.")
@@ -168,7 +169,9 @@ class PostRulesMixin(TrashMixin):
             self.log_change(request, obj, message)
 
     def _set_published(self, request: HttpRequest, queryset: QuerySet, moment) -> int:
-        posts = self._each_allowed(request, queryset, permissions.may_publish_post)
+        posts = self._each_allowed(
+            request, queryset, lambda post: permissions.may_publish_post(request.user, post)
+        )
         for post in posts:
             before = post.status
             post.published_at = moment

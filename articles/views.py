@@ -273,7 +273,9 @@ def slug_detail(request: HttpRequest, slug: str) -> HttpResponse:
     post = _post_for(request, slug)
     if post is not None and not post.is_trashed:
         return conditional.stamp(request, post_detail(request, post), validators)
-    pages = Page.objects.not_trashed() if may_preview(request.user, "page") else Page.objects.published()
+    pages = Page.objects.published()
+    if may_preview(request.user, "page"):
+        pages = Page.objects.not_trashed()
     page = pages.filter(slug=slug).first()
     if page is None:
         if response := _gone(request, slug):
