@@ -4,7 +4,7 @@ from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.html import format_html
 
-from .admin_editorial import PostRulesMixin, TrashFilter, TrashMixin
+from .admin_editorial import PostPartInlineMixin, PostRulesMixin, TrashFilter, TrashMixin
 from .forms import PostAdminForm
 from .models import Category, Page, Post, PostStatus, Procedure, Reference, Reviewer, Tag
 
@@ -22,7 +22,7 @@ class StatusFilter(admin.SimpleListFilter):
         return queryset
 
 
-class ReferenceInline(admin.TabularInline):
+class ReferenceInline(PostPartInlineMixin, admin.TabularInline):
     model = Reference
     extra = 0
     fields = ["position", "title", "publisher", "year", "url", "doi", "pmid"]

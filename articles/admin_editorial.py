@@ -116,6 +116,22 @@ class TrashMixin(GuardedActionsMixin):
         self.message_user(request, f"Restored {len(objects)} from the trash.", messages.SUCCESS)
 
 
+class PostPartInlineMixin:
+    """An inline of a post's parts (references) is editable exactly when the post is."""
+
+    def has_add_permission(self, request: HttpRequest, obj=None) -> bool:
+        allowed = super().has_add_permission(request, obj)
+        return allowed and permissions.may_change_post(request.user, obj)
+
+    def has_change_permission(self, request: HttpRequest, obj=None) -> bool:
+        allowed = super().has_change_permission(request, obj)
+        return allowed and permissions.may_change_post(request.user, obj)
+
+    def has_delete_permission(self, request: HttpRequest, obj=None) -> bool:
+        allowed = super().has_delete_permission(request, obj)
+        return allowed and permissions.may_change_post(request.user, obj)
+
+
 def describe_publishing(before: PostStatus, post) -> str | None:
     """The log message for a change of publishing status, or None when it did not change."""
     after = post.status

@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from articles.models import Post
 from editorial.roles import ROLES
-from tests.builders import image_bytes, make_post, make_user
+from tests.builders import image_bytes, make_post, make_reference, make_user
 
 from .roles import CHANGELIST, action, change_url, post_form, role_client
 
@@ -84,11 +84,18 @@ def test_a_contributor_is_not_offered_the_publishing_actions_and_posting_them_is
 def test_someone_elses_post_is_read_only_and_a_post_to_it_is_refused(role):
     writer = role_client(role)
     theirs = make_post(title="Not yours", published_at=None)
+    make_reference(theirs, title="A cited trial")
 
     page = writer.get(change_url(theirs))
     assert page.status_code == HTTPStatus.OK
-    assert 'name="title"' not in page.content.decode()  # shown, not editable
-    assert "Not yours" in page.content.decode()
+    html = page.content.decode()
+    assert 'name="title"' not in html  # shown, not editable
+    assert 'name="references-0-title"' not in html
+    assert "Not yours" in html
+    assert "A cited trial" in html
+    own = make_post(author=writer.user, published_at=None)
+    make_reference(own)
+    assert 'name="references-0-title"' in writer.get(change_url(own)).content.decode()
 
     response = writer.post(change_url(theirs), post_form(theirs, title="Taken over"))
     assert response.status_code == HTTPStatus.FORBIDDEN
