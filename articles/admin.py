@@ -1,9 +1,10 @@
-from django.contrib import admin, messages
-from django.db.models import Count, QuerySet
+from django.contrib import admin
+from django.db.models import Count
 from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.html import format_html
 
+from .admin_editorial import PostPartInlineMixin, PostRulesMixin, TrashFilter, TrashMixin
 from .forms import PostAdminForm
 from .models import Category, Page, Post, PostStatus, Procedure, Reference, Reviewer, Tag
 
@@ -21,23 +22,23 @@ class StatusFilter(admin.SimpleListFilter):
         return queryset
 
 
-class ReferenceInline(admin.TabularInline):
+class ReferenceInline(PostPartInlineMixin, admin.TabularInline):
     model = Reference
     extra = 0
     fields = ["position", "title", "publisher", "year", "url", "doi", "pmid"]
 
 
 @admin.register(Post)
-class PostAdmin(admin.ModelAdmin):
+class PostAdmin(PostRulesMixin, admin.ModelAdmin):
     form = PostAdminForm
     list_display = ["title", "status_badge", "author", "published_at", "updated_at", "is_featured"]
-    list_filter = [StatusFilter, "categories", "procedures", "author", "is_featured"]
+    list_filter = [TrashFilter, StatusFilter, "categories", "procedures", "author", "is_featured"]
     list_select_related = ["author"]
     search_fields = ["title", "slug", "excerpt", "body"]
     date_hierarchy = "published_at"
     prepopulated_fields = {"slug": ["title"]}
     autocomplete_fields = ["categories", "procedures", "tags", "reviewed_by", "author"]
-    actions = ["publish_now", "unpublish"]
+    actions = ["publish_now", "unpublish", "restore_from_trash"]
     inlines = [ReferenceInline]
     save_on_top = True
     fieldsets = [
@@ -64,22 +65,6 @@ class PostAdmin(admin.ModelAdmin):
 
     def get_changeform_initial_data(self, request: HttpRequest) -> dict:
         return {"author": request.user.pk, **super().get_changeform_initial_data(request)}
-
-    @admin.action(description="Publish selected posts now")
-    def publish_now(self, request: HttpRequest, queryset: QuerySet) -> None:
-        now = timezone.now()
-        count = queryset.without_status(PostStatus.LIVE).update(
-            published_at=now, updated_at=now, changed_at=now
-        )
-        self.message_user(request, f"Published {count} post(s).", messages.SUCCESS)
-
-    @admin.action(description="Unpublish selected posts (back to draft)")
-    def unpublish(self, request: HttpRequest, queryset: QuerySet) -> None:
-        now = timezone.now()
-        count = queryset.without_status(PostStatus.DRAFT).update(
-            published_at=None, updated_at=now, changed_at=now
-        )
-        self.message_user(request, f"Moved {count} post(s) back to draft.", messages.SUCCESS)
 
 
 @admin.register(Category)
@@ -140,7 +125,9 @@ class ReviewerAdmin(admin.ModelAdmin):
 
 
 @admin.register(Page)
-class PageAdmin(admin.ModelAdmin):
+class PageAdmin(TrashMixin, admin.ModelAdmin):
     list_display = ["title", "slug", "published_at", "updated_at"]
+    list_filter = [TrashFilter]
+    actions = ["restore_from_trash"]
     search_fields = ["title", "slug", "body"]
     prepopulated_fields = {"slug": ["title"]}

@@ -7,7 +7,11 @@ from .models import Post
 
 class PostAdminForm(forms.ModelForm):
     """The post editor. A new featured image is re-encoded (metadata such as GPS positions
-    dropped) and refused with a clear message when it is not a real image."""
+    dropped) and refused with a clear message when it is not a real image. A user without the
+    publishing permission (`may_publish`, set by the admin) cannot change the publishing time:
+    the form refuses it rather than drop it silently."""
+
+    may_publish = True
 
     class Meta:
         model = Post
@@ -16,6 +20,15 @@ class PostAdminForm(forms.ModelForm):
             "comments_open", "featured_image", "featured_image_alt", "categories", "procedures",
             "tags", "reviewed_by", "last_reviewed_on", "seo_title", "seo_description",
         ]  # fmt: skip
+
+    def clean_published_at(self):
+        value = self.cleaned_data.get("published_at")
+        if not self.may_publish and value != self.instance.published_at:
+            raise forms.ValidationError(
+                "Your role cannot publish or schedule posts: leave the time empty and an "
+                "editor will publish it."
+            )
+        return value
 
     def clean_featured_image(self):
         image = self.cleaned_data.get("featured_image")

@@ -114,6 +114,13 @@ class Post(Publishable, models.Model):
         Reviewer, null=True, blank=True, on_delete=models.SET_NULL, related_name="posts"
     )
     last_reviewed_on = models.DateField(null=True, blank=True)
+    trashed_at = models.DateTimeField(
+        null=True,
+        blank=True,
+        editable=False,
+        db_index=True,
+        help_text="When it was moved to the trash; empty when it is not in the trash.",
+    )
     guid = models.CharField(
         "feed id",
         max_length=500,
@@ -128,6 +135,11 @@ class Post(Publishable, models.Model):
     class Meta:
         ordering = ["-published_at", "-pk"]
         indexes = [models.Index(fields=["is_featured", "published_at"])]
+        permissions = [
+            ("publish_post", "Can publish, schedule and unpublish posts"),
+            ("edit_others_posts", "Can edit, publish and trash other people's posts"),
+            ("upload_image", "Can upload images"),
+        ]
 
     def __str__(self) -> str:
         return self.title
@@ -219,6 +231,13 @@ class Page(Publishable, models.Model):
     )
     updated_at = models.DateTimeField(auto_now=True)
     seo_description = models.CharField("SEO description", max_length=300, blank=True)
+    trashed_at = models.DateTimeField(
+        null=True,
+        blank=True,
+        editable=False,
+        db_index=True,
+        help_text="When it was moved to the trash; empty when it is not in the trash.",
+    )
 
     objects = PublishedQuerySet.as_manager()
 

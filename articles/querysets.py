@@ -40,10 +40,22 @@ class PostStatus(models.TextChoices):
 
 
 class Publishable:
-    """The status and address of a model with a `published_at` (posts and standing pages)."""
+    """The status, trash and address of a model with a `published_at` and a `trashed_at`
+    (posts and standing pages)."""
 
     slug: str
     published_at: datetime.datetime | None
+    trashed_at: datetime.datetime | None
+
+    def move_to_trash(self) -> None:
+        """Out of every public list at once; its comments and links stay for a restore.
+        Through `save()`, so whatever listens to saves (search, history) sees it."""
+        self.trashed_at = timezone.now()
+        self.save()
+
+    def restore_from_trash(self) -> None:
+        self.trashed_at = None
+        self.save()
 
     @property
     def status(self) -> PostStatus:
@@ -52,6 +64,15 @@ class Publishable:
     @property
     def is_live(self) -> bool:
         return self.status == PostStatus.LIVE
+
+    @property
+    def is_trashed(self) -> bool:
+        return self.trashed_at is not None
+
+    @property
+    def was_live_when_trashed(self) -> bool:
+        """Trashed after it had gone live: its address answers 410 Gone, not 404."""
+        return self.is_trashed and self.is_live
 
     def get_absolute_url(self) -> str:
         """Posts and standing pages share the WordPress-style `/<slug>/` address."""
@@ -63,7 +84,21 @@ class PublishedQuerySet(models.QuerySet):
         return self.filter(PostStatus(status).condition())
 
     def published(self) -> PublishedQuerySet:
+        """What the public sees: live and not in the trash."""
+        return self.with_status(PostStatus.LIVE).not_trashed()
+
+    def not_trashed(self) -> PublishedQuerySet:
+        return self.filter(trashed_at__isnull=True)
+
+    def trashed(self) -> PublishedQuerySet:
+        return self.filter(trashed_at__isnull=False)
+
+    def live_by_date(self) -> PublishedQuerySet:
+        """Live by its date, whether trashed or not (`published()` leaves out the trash)."""
         return self.with_status(PostStatus.LIVE)
+
+    def trashed_before(self, moment: datetime.datetime) -> PublishedQuerySet:
+        return self.filter(trashed_at__lt=moment)
 
     def scheduled(self) -> PublishedQuerySet:
         return self.with_status(PostStatus.SCHEDULED)

@@ -1,11 +1,12 @@
-"""The CKEditor 5 image upload endpoint: staff only, real images only, metadata stripped."""
+"""The CKEditor 5 image upload endpoint: staff with `articles.upload_image` only, real images
+only, metadata stripped."""
 
 from django.core.files.storage import default_storage
 from django.http import HttpRequest, JsonResponse
 from django.views.decorators.http import require_POST
 
 from .images import ImageRejected, check_size, clean_image, store_image
-from .permissions import is_staff
+from .permissions import is_staff, may_upload
 
 
 def _refuse(message: str, status: int) -> JsonResponse:
@@ -17,6 +18,8 @@ def _refuse(message: str, status: int) -> JsonResponse:
 def image_upload(request: HttpRequest) -> JsonResponse:
     if not is_staff(request.user):
         return _refuse("Only signed-in staff can upload images.", 403)
+    if not may_upload(request.user):
+        return _refuse("Your role cannot upload images. Ask an author or an editor.", 403)
     upload = request.FILES.get("upload")
     if upload is None:
         return _refuse("No file was sent. Choose an image to upload.", 400)

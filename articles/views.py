@@ -20,7 +20,7 @@ from django.views.decorators.http import require_safe
 from . import conditional, extensions, seo
 from .markup import table_of_contents
 from .models import Category, Page, Post, PostQuerySet, Procedure, Tag
-from .permissions import is_staff
+from .permissions import may_preview
 
 
 def _paginate(queryset: PostQuerySet, page: int) -> PaginatorPage:
@@ -232,9 +232,24 @@ def _post_for(request: HttpRequest, slug: str) -> Post | None:
         "tags",
         "references",
     )
-    if not is_staff(request.user):
+    if not may_preview(request.user, "post"):
         posts = posts.published()
     return posts.filter(slug=slug).first()
+
+
+def _gone(request: HttpRequest, slug: str) -> HttpResponse | None:
+    """410 Gone for the address of a live post or page that was moved to the trash: it was
+    public, so readers and search engines are told it is gone on purpose (not a broken link)."""
+    for model in (Post, Page):
+        item = model.objects.trashed().live_by_date().filter(slug=slug).first()
+        if item is not None:
+            crumbs = [("Gone", "")]
+            head = seo.basic_head(request, breadcrumbs=crumbs, noindex=True)
+            context = {"breadcrumbs": crumbs, "head": head, "title": item.title}
+            response = render(request, "410.html", context, status=410)
+            add_never_cache_headers(response)
+            return response
+    return None
 
 
 def _related_posts(post: Post, limit: int = 3) -> list[Post]:
@@ -256,10 +271,16 @@ def slug_detail(request: HttpRequest, slug: str) -> HttpResponse:
     if response := conditional.not_modified(request, validators):
         return response
     post = _post_for(request, slug)
-    if post is not None:
+    if post is not None and not post.is_trashed:
         return conditional.stamp(request, post_detail(request, post), validators)
-    pages = Page.objects.all() if is_staff(request.user) else Page.objects.published()
-    page = get_object_or_404(pages, slug=slug)
+    pages = Page.objects.published()
+    if may_preview(request.user, "page"):
+        pages = Page.objects.not_trashed()
+    page = pages.filter(slug=slug).first()
+    if page is None:
+        if response := _gone(request, slug):
+            return response
+        raise Http404("No post or page at that address.")
     crumbs = [(page.title, "")]
     head = seo.page_head(request, page, breadcrumbs=crumbs, noindex=not page.is_live)
     response = render(

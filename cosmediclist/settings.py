@@ -98,6 +98,7 @@ INSTALLED_APPS = [
     "search",
     "demo",
     "wordpress",
+    "editorial",
 ]
 
 MIDDLEWARE = [
@@ -377,3 +378,7 @@ COMMENTS_IP_RETENTION_DAYS = env_int("COMMENTS_IP_RETENTION_DAYS", 30)
 COMMENTS_MODERATION_LINK_DAYS = env_int("COMMENTS_MODERATION_LINK_DAYS", 7, minimum=1)
 # Behind a reverse proxy: the META key of the header it sets, e.g. HTTP_X_FORWARDED_FOR.
 COMMENTS_CLIENT_IP_HEADER = os.environ.get("COMMENTS_CLIENT_IP_HEADER", "")
+
+# Editorial roles and the trash (issue 12): what is trashed longer than this is deleted for
+# good by `manage.py empty_trash`.
+TRASH_RETENTION_DAYS = env_int("TRASH_RETENTION_DAYS", 30)

@@ -77,7 +77,8 @@ def deferred() -> Iterator[None]:
 
 
 def reindex_posts(post_ids: Iterable[int]) -> None:
-    """Bring the search text of these posts up to date; forget posts that no longer exist."""
+    """Bring the search text of these posts up to date; forget posts that no longer exist or
+    are in the trash (restoring one saves it, which indexes it again)."""
     ids = sorted({int(pk) for pk in post_ids if pk is not None})
     pending = _pending.get()
     if pending is not None:
@@ -86,7 +87,8 @@ def reindex_posts(post_ids: Iterable[int]) -> None:
     for start in range(0, len(ids), BATCH_SIZE):
         batch = ids[start : start + BATCH_SIZE]
         posts = (
-            Post.objects.filter(pk__in=batch)
+            Post.objects.not_trashed()
+            .filter(pk__in=batch)
             .only("pk", "title", "excerpt", "body")
             .prefetch_related(
                 Prefetch("procedures", queryset=Procedure.objects.only("name", "aliases")),
@@ -109,7 +111,7 @@ def reindex_posts(post_ids: Iterable[int]) -> None:
 
 def reindex_all() -> int:
     """Rebuild the search text of every post; returns how many posts were indexed."""
-    ids = list(Post.objects.values_list("pk", flat=True))
-    PostText.objects.exclude(post_id__in=Post.objects.values("pk")).delete()
+    ids = list(Post.objects.not_trashed().values_list("pk", flat=True))
+    PostText.objects.exclude(post_id__in=Post.objects.not_trashed().values("pk")).delete()
     reindex_posts(ids)
     return len(ids)

@@ -19,7 +19,7 @@ LINKED_FIELDS: dict[type[models.Model], tuple[str, ...]] = {
     Category: ("name",),
     Tag: ("name",),
 }
-POST_FIELDS = frozenset({"title", "excerpt", "body"})
+POST_FIELDS = frozenset({"title", "excerpt", "body", "trashed_at"})
 
 
 def post_saved(sender: type[Post], instance: Post, raw: bool = False, **kwargs: Any) -> None:
