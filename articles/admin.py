@@ -4,6 +4,8 @@ from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.html import format_html
 
+from . import versions  # noqa: F401  (registered before the admin classes below auto-register)
+from .admin_versions import VersionedAdmin, save_each
 from .forms import PostAdminForm
 from .models import Category, Page, Post, PostStatus, Procedure, Reference, Reviewer, Tag
 
@@ -28,7 +30,7 @@ class ReferenceInline(admin.TabularInline):
 
 
 @admin.register(Post)
-class PostAdmin(admin.ModelAdmin):
+class PostAdmin(VersionedAdmin):
     form = PostAdminForm
     list_display = ["title", "status_badge", "author", "published_at", "updated_at", "is_featured"]
     list_filter = [StatusFilter, "categories", "procedures", "author", "is_featured"]
@@ -67,18 +69,14 @@ class PostAdmin(admin.ModelAdmin):
 
     @admin.action(description="Publish selected posts now")
     def publish_now(self, request: HttpRequest, queryset: QuerySet) -> None:
-        now = timezone.now()
-        count = queryset.without_status(PostStatus.LIVE).update(
-            published_at=now, updated_at=now, changed_at=now
-        )
+        posts = queryset.without_status(PostStatus.LIVE)
+        count = save_each(posts, "Published (bulk action).", published_at=timezone.now())
         self.message_user(request, f"Published {count} post(s).", messages.SUCCESS)
 
     @admin.action(description="Unpublish selected posts (back to draft)")
     def unpublish(self, request: HttpRequest, queryset: QuerySet) -> None:
-        now = timezone.now()
-        count = queryset.without_status(PostStatus.DRAFT).update(
-            published_at=None, updated_at=now, changed_at=now
-        )
+        posts = queryset.without_status(PostStatus.DRAFT)
+        count = save_each(posts, "Unpublished (bulk action).", published_at=None)
         self.message_user(request, f"Moved {count} post(s) back to draft.", messages.SUCCESS)
 
 
@@ -106,7 +104,7 @@ class TagAdmin(admin.ModelAdmin):
 
 
 @admin.register(Procedure)
-class ProcedureAdmin(admin.ModelAdmin):
+class ProcedureAdmin(VersionedAdmin):
     list_display = ["name", "slug", "invasiveness", "session_minutes", "updated_at"]
     list_filter = ["invasiveness"]
     search_fields = ["name", "slug", "aliases", "summary"]
@@ -140,7 +138,7 @@ class ReviewerAdmin(admin.ModelAdmin):
 
 
 @admin.register(Page)
-class PageAdmin(admin.ModelAdmin):
+class PageAdmin(VersionedAdmin):
     list_display = ["title", "slug", "published_at", "updated_at"]
     search_fields = ["title", "slug", "body"]
     prepopulated_fields = {"slug": ["title"]}

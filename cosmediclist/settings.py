@@ -98,6 +98,9 @@ INSTALLED_APPS = [
     "search",
     "demo",
     "wordpress",
+    "reversion",
+    "reversion_compare",
+    "editing",
 ]
 
 MIDDLEWARE = [
@@ -376,3 +379,10 @@ COMMENTS_CLOSE_AFTER_DAYS = env_int("COMMENTS_CLOSE_AFTER_DAYS", 0)  # 0: never
 COMMENTS_IP_RETENTION_DAYS = env_int("COMMENTS_IP_RETENTION_DAYS", 30)
 # Behind a reverse proxy: the META key of the header it sets, e.g. HTTP_X_FORWARDED_FOR.
 COMMENTS_CLIENT_IP_HEADER = os.environ.get("COMMENTS_CLIENT_IP_HEADER", "")
+
+# Editing safety: versions of every article, autosave, presence and edit conflicts (editing/).
+VERSIONS_KEEP = env_int("VERSIONS_KEEP", 50, minimum=1)  # newest versions of an object kept
+VERSIONS_MAX_AGE_DAYS = env_int("VERSIONS_MAX_AGE_DAYS", 365)  # older ones pruned; 0: no limit
+EDITING_AUTOSAVE_SECONDS = env_int("EDITING_AUTOSAVE_SECONDS", 30, minimum=1)
+EDITING_HEARTBEAT_SECONDS = env_int("EDITING_HEARTBEAT_SECONDS", 30, minimum=1)
+EDITING_PRESENCE_SECONDS = env_int("EDITING_PRESENCE_SECONDS", 180, minimum=10)
