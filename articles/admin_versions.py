@@ -43,7 +43,8 @@ class EditConflictCheck:
                 f"admin:{opts.app_label}_{opts.model_name}_compare", args=[quote(self.instance.pk)]
             )
             version = Version.objects.select_related("revision__user").get(pk=newest)
-            who = version.revision.user or "someone"
+            user = version.revision.user
+            who = (user.get_full_name() or user.get_username()) if user else "someone"
             self.data = self.data.copy()
             self.data["loaded_version"] = newest  # saving again overwrites, knowingly
             raise forms.ValidationError(
