@@ -116,6 +116,7 @@
   }
 
   function heartbeat() {
+    if (submitting) return;
     post(panel.dataset.heartbeatUrl, new FormData())
       .then((response) => (response.ok ? response.json() : null))
       .then(function (answer) {
@@ -123,7 +124,7 @@
         const list = panel.querySelector(".editing__others");
         list.replaceChildren(...answer.editing.map(function (text) {
           const item = document.createElement("li");
-          item.className = "warning";
+          item.className = "editing__notice";
           item.textContent = text;
           return item;
         }));
