@@ -6,17 +6,25 @@ someone else saved a newer version is refused (409) with a link to compare, and 
 what was typed. Saving once more then replaces the other person's version on purpose.
 """
 
+from functools import partial
+
 from django import forms
-from django.contrib.admin.utils import quote
+from django.contrib import messages
+from django.contrib.admin.utils import quote, unquote
+from django.core.exceptions import PermissionDenied
 from django.db.models import Model, QuerySet
-from django.http import HttpRequest
-from django.urls import reverse
+from django.http import Http404, HttpRequest, HttpResponseNotAllowed
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import path, reverse
+from django.utils.formats import localize
 from django.utils.html import format_html
+from django.utils.timezone import template_localtime
 from reversion import set_comment
 from reversion.models import Version
 from reversion_compare.admin import CompareVersionAdmin
 
 from .diffs import text_diff
+from .versions import revert_object
 
 
 def newest_version_id(obj: Model) -> int:
@@ -88,6 +96,43 @@ class VersionedAdmin(CompareVersionAdmin):
             return fieldsets
         (name, first), *rest = fieldsets
         return [(name, {**first, "fields": [*first["fields"], "loaded_version"]}), *rest]
+
+    def get_urls(self):
+        opts = self.model._meta
+        restore = path(
+            "<path:object_id>/history/<int:version_id>/restore/",
+            self.admin_site.admin_view(self.restore_view),
+            name=f"{opts.app_label}_{opts.model_name}_restore",
+        )
+        return [restore, *super().get_urls()]
+
+    def restore_view(self, request: HttpRequest, object_id: str, version_id: int):
+        """The history's one-click restore (POST): the object as it was, as a new version."""
+        if request.method != "POST":
+            return HttpResponseNotAllowed(["POST"])
+        obj = self.get_object(request, unquote(object_id))
+        if obj is None:
+            raise Http404
+        if not self.has_change_permission(request, obj):
+            raise PermissionDenied
+        version = get_object_or_404(Version.objects.get_for_object(obj), pk=version_id)
+        when = localize(template_localtime(version.revision.date_created))
+        with self.create_revision(request):
+            revert_object(version)
+            self.log_change(
+                request,
+                self.get_object(request, unquote(object_id)),
+                f"Restored the version of {when}.",
+            )
+        self.message_user(request, f"Restored the version of {when}.", messages.SUCCESS)
+        opts = self.model._meta
+        return redirect(f"admin:{opts.app_label}_{opts.model_name}_change", quote(obj.pk))
+
+    def _reversion_revisionform_view(self, request, version, *args, **kwargs):
+        # Opening (and saving) an old version's form reverts this object only, never the
+        # other posts of a bulk action's or an import's revision.
+        version.revision.revert = partial(revert_object, version)
+        return super()._reversion_revisionform_view(request, version, *args, **kwargs)
 
     def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
         response = super().changeform_view(request, object_id, form_url, extra_context)

@@ -98,9 +98,9 @@ INSTALLED_APPS = [
     "search",
     "demo",
     "wordpress",
+    "editing",  # before reversion_compare: its history template is overridden here
     "reversion",
     "reversion_compare",
-    "editing",
 ]
 
 MIDDLEWARE = [

@@ -176,3 +176,62 @@ def test_pages_and_procedures_keep_versions_too(staff_client):
         response = staff_client.post(url.format(obj.pk), change_form_data(page))
         assert response.status_code == HTTPStatus.FOUND, response.content.decode()[:3000]
         assert Version.objects.get_for_object(obj).count() == 1
+
+
+def test_one_click_restore_puts_back_one_post_of_a_bulk_action(editors, client):
+    ana, _ = editors
+    first = add_post(ana)
+    second = add_post(ana, slug="second-post", title="Second post")
+    ana.post(
+        "/admin/articles/post/",
+        {"action": "publish_now", "_selected_action": [first.pk, second.pk]},
+    )
+    draft_version = versions_of(first)[0]
+    history = ana.get(f"/admin/articles/post/{first.pk}/history/").content.decode()
+    restore_url = f"/admin/articles/post/{first.pk}/history/{draft_version.pk}/restore/"
+    assert f'formaction="{restore_url}"' in history
+    assert "style=" not in history.split('id="change-history"')[1]  # strict CSP
+
+    assert ana.get(restore_url).status_code == HTTPStatus.METHOD_NOT_ALLOWED
+    response = ana.post(restore_url)
+
+    assert response.status_code == HTTPStatus.FOUND
+    assert client.get(first.get_absolute_url()).status_code == HTTPStatus.NOT_FOUND
+    assert client.get(second.get_absolute_url()).status_code == HTTPStatus.OK  # left alone
+    newest = versions_of(first)[-1]
+    assert newest.revision.user == ana.user
+    assert newest.revision.comment.startswith("Restored the version of")
+    assert list(first.references.values_list("title", flat=True)) == ["Old study of needling"]
+
+
+def test_restoring_drops_references_added_since(editors):
+    ana, _ = editors
+    post = add_post(ana)
+    version = versions_of(post)[0]
+    edit(
+        ana,
+        post,
+        **{
+            "references-TOTAL_FORMS": "2",
+            "references-1-position": "2",
+            "references-1-title": "Added later",
+            "references-1-post": str(post.pk),
+        },
+    )
+    assert post.references.count() == 2
+
+    ana.post(f"/admin/articles/post/{post.pk}/history/{version.pk}/restore/")
+
+    assert list(post.references.values_list("title", flat=True)) == ["Old study of needling"]
+
+
+def test_only_editors_of_the_post_may_restore(editors, client):
+    ana, _ = editors
+    post = add_post(ana)
+    version = versions_of(post)[0]
+    client.force_login(make_user(username="viewer", is_staff=True))
+
+    response = client.post(f"/admin/articles/post/{post.pk}/history/{version.pk}/restore/")
+
+    assert response.status_code == HTTPStatus.FORBIDDEN
+    assert len(versions_of(post)) == 1
