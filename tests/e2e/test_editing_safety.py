@@ -57,6 +57,10 @@ def test_an_autosave_survives_a_closed_tab_and_restores_in_a_new_browser(site_ur
         type_at_end(first, " Typed before the tab closed.")
     assert autosaved.value.ok
     expect(first.locator(".editing__status")).to_contain_text("kept as an autosave")
+    with first.expect_event("dialog") as leaving:
+        first.close(run_before_unload=True)
+    assert leaving.value.type == "beforeunload"  # unsaved changes: the browser asks first
+    leaving.value.dismiss()
     first.context.close()
     assert Post.objects.get(pk=post.pk).body == "<p>Microneedling basics.</p>"
 

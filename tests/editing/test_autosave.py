@@ -88,3 +88,18 @@ def test_prune_versions_keeps_the_newest_and_the_recent(staff_client, settings):
 
     call_command("prune_versions", "--keep=1", "--days=0", verbosity=0)
     assert [v.field_dict["excerpt"] for v in Version.objects.get_for_object(post)] == ["10"]
+
+
+def test_the_change_forms_load_the_editor_script_and_no_inline_code(staff_client):
+    post, page_obj = make_post(), make_page()
+
+    for url in [
+        f"/admin/articles/post/{post.pk}/change/",
+        f"/admin/articles/page/{page_obj.pk}/change/",
+    ]:
+        html = staff_client.get(url).content.decode()
+        assert '<script src="/static/js/editing.js" defer></script>' in html
+        assert 'data-autosave-seconds="30"' in html
+        assert "<script>" not in html  # the strict CSP runs no inline code
+
+    assert "editing.js" not in staff_client.get("/admin/articles/post/add/").content.decode()
