@@ -130,7 +130,10 @@ class VersionedAdmin(CompareVersionAdmin):
 
     def _reversion_revisionform_view(self, request, version, *args, **kwargs):
         # Opening (and saving) an old version's form reverts this object only, never the
-        # other posts of a bulk action's or an import's revision.
+        # other posts of a bulk action's or an import's revision. django-reversion finds the
+        # version by id and object id alone: a page's version must not open as a post's.
+        if version._model is not self.model:
+            raise Http404
         version.revision.revert = partial(revert_object, version)
         return super()._reversion_revisionform_view(request, version, *args, **kwargs)
 

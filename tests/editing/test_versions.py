@@ -235,3 +235,17 @@ def test_only_editors_of_the_post_may_restore(editors, client):
 
     assert response.status_code == HTTPStatus.FORBIDDEN
     assert len(versions_of(post)) == 1
+
+
+def test_a_version_of_another_kind_of_object_does_not_open_under_a_post(staff_client):
+    from tests.builders import make_page
+
+    page = make_page(title="About us")
+    url = f"/admin/articles/page/{page.pk}/change/"
+    staff_client.post(url, change_form_data(staff_client.get(url)))
+    [version] = Version.objects.get_for_object(page)
+    post = Post.objects.create(pk=page.pk, title="Post", slug="a-post", author=staff_client.user)
+
+    response = staff_client.get(f"/admin/articles/post/{post.pk}/history/{version.pk}/")
+
+    assert response.status_code == HTTPStatus.NOT_FOUND
