@@ -4,7 +4,9 @@ from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.html import format_html
 
+from . import versions  # noqa: F401  (registered before the admin classes below auto-register)
 from .admin_editorial import PostPartInlineMixin, PostRulesMixin, TrashFilter, TrashMixin
+from .admin_versions import VersionedAdmin
 from .forms import PostAdminForm
 from .models import Category, Page, Post, PostStatus, Procedure, Reference, Reviewer, Tag
 
@@ -29,7 +31,7 @@ class ReferenceInline(PostPartInlineMixin, admin.TabularInline):
 
 
 @admin.register(Post)
-class PostAdmin(PostRulesMixin, admin.ModelAdmin):
+class PostAdmin(PostRulesMixin, VersionedAdmin):
     form = PostAdminForm
     list_display = ["title", "status_badge", "author", "published_at", "updated_at", "is_featured"]
     list_filter = [TrashFilter, StatusFilter, "categories", "procedures", "author", "is_featured"]
@@ -91,7 +93,7 @@ class TagAdmin(admin.ModelAdmin):
 
 
 @admin.register(Procedure)
-class ProcedureAdmin(admin.ModelAdmin):
+class ProcedureAdmin(VersionedAdmin):
     list_display = ["name", "slug", "invasiveness", "session_minutes", "updated_at"]
     list_filter = ["invasiveness"]
     search_fields = ["name", "slug", "aliases", "summary"]
@@ -125,7 +127,7 @@ class ReviewerAdmin(admin.ModelAdmin):
 
 
 @admin.register(Page)
-class PageAdmin(TrashMixin, admin.ModelAdmin):
+class PageAdmin(TrashMixin, VersionedAdmin):
     list_display = ["title", "slug", "published_at", "updated_at"]
     list_filter = [TrashFilter]
     actions = ["restore_from_trash"]

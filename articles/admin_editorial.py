@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 
+import reversion
 from django.contrib import admin, messages
 from django.contrib.admin.options import ActionLocation
 from django.core.exceptions import PermissionDenied
@@ -192,7 +193,9 @@ class PostRulesMixin(TrashMixin):
             before = post.status
             post.published_at = moment
             post.save()
-            self.log_change(request, post, f"{describe_publishing(before, post)} (bulk action)")
+            message = f"{describe_publishing(before, post).removesuffix('.')} (bulk action)."
+            self.log_change(request, post, message)
+            reversion.set_comment(message)  # the version the change list's revision records
         return len(posts)
 
     @admin.action(description="Publish selected posts now", permissions=["publish"])

@@ -99,6 +99,9 @@ INSTALLED_APPS = [
     "demo",
     "wordpress",
     "editorial",
+    "editing",  # before reversion_compare: its history template is overridden here
+    "reversion",
+    "reversion_compare",
 ]
 
 MIDDLEWARE = [
@@ -382,3 +385,9 @@ COMMENTS_CLIENT_IP_HEADER = os.environ.get("COMMENTS_CLIENT_IP_HEADER", "")
 # Editorial roles and the trash (issue 12): what is trashed longer than this is deleted for
 # good by `manage.py empty_trash`.
 TRASH_RETENTION_DAYS = env_int("TRASH_RETENTION_DAYS", 30)
+# Editing safety: versions of every article, autosave, presence and edit conflicts (editing/).
+VERSIONS_KEEP = env_int("VERSIONS_KEEP", 50, minimum=1)  # newest versions of an object kept
+VERSIONS_MAX_AGE_DAYS = env_int("VERSIONS_MAX_AGE_DAYS", 365)  # older ones pruned; 0: no limit
+EDITING_AUTOSAVE_SECONDS = env_int("EDITING_AUTOSAVE_SECONDS", 30, minimum=1)
+EDITING_HEARTBEAT_SECONDS = env_int("EDITING_HEARTBEAT_SECONDS", 30, minimum=1)
+EDITING_PRESENCE_SECONDS = env_int("EDITING_PRESENCE_SECONDS", 180, minimum=10)

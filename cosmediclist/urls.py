@@ -17,6 +17,7 @@ urlpatterns = [
     # own view stores files unchecked under their original names, so it is not routed.
     path("ckeditor5/image_upload/", image_upload, name="ck_editor_5_upload_file"),
     path("comments/", include("comments.urls")),
+    path("editing/", include("editing.urls")),
     path("search/", include("search.urls")),
     path("", include("articles.urls")),
 ]

@@ -35,6 +35,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+import reversion
 from django.contrib.auth import get_user_model
 from django.db import models, transaction
 from django.utils import timezone
@@ -172,7 +173,9 @@ class Importer:
         try:
             with transaction.atomic():
                 # Search text is written once per post at the end, in the same transaction.
-                with search_indexing.deferred():
+                with search_indexing.deferred(), reversion.create_revision():
+                    # Every post and page written is a version, kept beside the editors' own.
+                    reversion.set_comment("imported")
                     self._import(scan)
                 if self.dry_run:
                     transaction.set_rollback(True)

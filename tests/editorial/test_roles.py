@@ -189,8 +189,8 @@ def test_bulk_actions_save_each_post_and_log_each_one():
         assert post.changed_at > before[post.pk]  # through save()
     entries = LogEntry.objects.filter(user=editor.user)
     messages = sorted(entry.get_change_message() for entry in entries)
-    assert messages.count("Published. (bulk action)") == 3
-    assert messages.count("Unpublished (back to draft). (bulk action)") == 1
+    assert messages.count("Published (bulk action).") == 3
+    assert messages.count("Unpublished (back to draft) (bulk action).") == 1
     assert {int(entry.object_id) for entry in entries} == {post.pk for post in drafts}
 
 
