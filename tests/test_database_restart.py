@@ -2,6 +2,7 @@
 and persistent database connections, on a PostgreSQL cluster of this test's own, which the test
 stops and starts again. While the database is away, readers get a friendly 503."""
 
+import json
 import os
 import urllib.error
 import urllib.request
@@ -74,3 +75,23 @@ def test_while_the_database_is_away_readers_are_asked_to_come_back(site_and_data
     assert "Back in a moment" in html
     assert "Traceback" not in html and "psycopg" not in html
     assert get(base + POST)[0] == HTTPStatus.OK
+
+
+def test_health_check_names_a_stopped_database(site_and_database):
+    base, cluster = site_and_database
+    assert get(base + "/healthz")[0] == HTTPStatus.OK
+
+    cluster.stop()
+    try:
+        status, headers, body = get(base + "/healthz")
+    finally:
+        cluster.start()
+
+    assert status == HTTPStatus.SERVICE_UNAVAILABLE
+    assert headers["Content-Type"] == "application/json"
+    assert json.loads(body) == {
+        "status": "fail",
+        "checks": {"database": "fail", "cache": "ok", "storage": "ok"},
+    }
+    assert str(cluster.port) not in body
+    assert get(base + "/healthz")[0] == HTTPStatus.OK
