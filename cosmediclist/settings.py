@@ -414,3 +414,26 @@ if REDIS_URL:
             "OPTIONS": {"socket_connect_timeout": 2, "socket_timeout": 2},
         }
     }
+
+# Media on S3-compatible object storage (django-storages) when a bucket is named, so that every
+# app server sees every upload; else the local disk under MEDIA_ROOT. S3_PUBLIC_URL is where
+# browsers fetch the files (a CDN or the bucket's public address); without it, signed URLs.
+AWS_STORAGE_BUCKET_NAME = os.environ.get("AWS_STORAGE_BUCKET_NAME", "")
+if AWS_STORAGE_BUCKET_NAME:
+    _public = urlsplit(env_url("S3_PUBLIC_URL"))
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": AWS_STORAGE_BUCKET_NAME,
+            "endpoint_url": env_url("S3_ENDPOINT_URL") or None,
+            "region_name": os.environ.get("S3_REGION_NAME") or None,
+            "access_key": os.environ.get("AWS_ACCESS_KEY_ID", ""),
+            "secret_key": os.environ.get("AWS_SECRET_ACCESS_KEY", ""),
+            "custom_domain": (_public.netloc + _public.path) or None,
+            "url_protocol": f"{_public.scheme or 'https'}:",
+            "querystring_auth": not _public.netloc,
+            "file_overwrite": False,
+            "default_acl": None,
+        },
+    }
+    SERVE_MEDIA = False
