@@ -99,6 +99,7 @@ INSTALLED_APPS = [
     "demo",
     "wordpress",
     "ops",
+    "django_tasks_db",
 ]
 
 MIDDLEWARE = [
@@ -228,13 +229,14 @@ DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "CosMedicList <noreply
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 # Background work (comment notifications): Django's tasks framework, in-process by default.
-TASKS = {
-    "default": {
-        "BACKEND": os.environ.get(
-            "TASKS_BACKEND", "django.tasks.backends.immediate.ImmediateBackend"
-        )
-    }
+# TASKS_BACKEND=database queues tasks in the database (django-tasks-db) for a worker process,
+# `manage.py db_worker`, so a slow mail server never slows a page (README "Production").
+TASKS_BACKENDS = {
+    "immediate": "django.tasks.backends.immediate.ImmediateBackend",
+    "database": "django_tasks_db.DatabaseBackend",
 }
+_tasks_backend = os.environ.get("TASKS_BACKEND", "immediate")
+TASKS = {"default": {"BACKEND": TASKS_BACKENDS.get(_tasks_backend, _tasks_backend)}}
 
 # Publishing
 POSTS_PER_PAGE = env_int("POSTS_PER_PAGE", 10, minimum=1)

@@ -215,3 +215,28 @@ def redis_server(folder: Path) -> Iterator[RedisServer]:
         yield server
     finally:
         server.stop()
+
+
+class _Inbox:
+    """aiosmtpd handler keeping each message as the bytes the server received."""
+
+    def __init__(self) -> None:
+        self.messages: list[tuple[list[str], bytes]] = []
+
+    async def handle_DATA(self, server, session, envelope) -> str:  # the name aiosmtpd calls
+        self.messages.append((list(envelope.rcpt_tos), envelope.original_content))
+        return "250 OK"
+
+
+@contextmanager
+def smtp_server() -> Iterator[tuple[int, list[tuple[list[str], bytes]]]]:
+    """A real SMTP server on loopback (aiosmtpd); yields its port and the messages it got."""
+    from aiosmtpd.controller import Controller
+
+    inbox = _Inbox()
+    controller = Controller(inbox, hostname="127.0.0.1", port=free_port())
+    controller.start()
+    try:
+        yield controller.port, inbox.messages
+    finally:
+        controller.stop()
