@@ -405,6 +405,15 @@ COMMENTS_CLIENT_IP_HEADER = os.environ.get("COMMENTS_CLIENT_IP_HEADER", "")
 # Several app servers (deploy/, README "Production"): health checks, shared cache, pooler.
 # The load balancer asks /healthz over plain HTTP on the private network.
 SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
+# PgBouncer in transaction mode between the app servers and PostgreSQL: a server connection
+# is lent for one transaction only, so no cursor may outlive it (no server-side cursors).
+DATABASE_POOLER = os.environ.get("DATABASE_POOLER", "")
+if DATABASE_POOLER not in {"", "pgbouncer"}:
+    raise ImproperlyConfigured(
+        f"DATABASE_POOLER must be empty or pgbouncer; got {DATABASE_POOLER!r}."
+    )
+if DATABASE_POOLER == "pgbouncer":
+    DATABASES["default"]["DISABLE_SERVER_SIDE_CURSORS"] = True
 # Redis, shared by every app server, when REDIS_URL is set; else each process's own memory.
 REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
