@@ -4,6 +4,7 @@ import json
 
 import pytest
 
+from tests.builders import make_post
 from tests.servers import redis_server
 
 pytestmark = pytest.mark.django_db
@@ -77,6 +78,9 @@ def test_a_stopped_redis_is_reported_and_a_restarted_one_recovers(client, settin
         assert status == 503
         assert body["checks"] == {"database": "ok", "cache": "fail", "storage": "ok"}
         assert str(redis.port) not in response.content.decode()
+
+        page = client.get(make_post().get_absolute_url())  # served uncached, not failing
+        assert page.status_code == 200
 
         redis.start()
         assert health(client)[0] == 200
