@@ -87,6 +87,7 @@ def test_while_the_database_is_away_readers_are_asked_to_come_back(site_and_data
     assert get(base + POST)[0] == HTTPStatus.OK
 
 
+@pytest.mark.once
 def test_health_check_names_a_stopped_database(site_and_database):
     base, cluster = site_and_database
     assert get(base + "/healthz")[0] == HTTPStatus.OK
@@ -125,6 +126,7 @@ def post_form(url: str, form: dict) -> tuple[int, str | None]:
         connection.close()
 
 
+@pytest.mark.once
 def test_comments_posted_across_a_restart_are_stored_when_acknowledged(site_and_database):
     base, cluster = site_and_database
     html = get(base + POST)[2]
