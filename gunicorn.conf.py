@@ -10,5 +10,7 @@ timeout = 30
 graceful_timeout = 20
 max_requests = 2000
 max_requests_jitter = 200
+# One JSON line per request, with the request id the app sends back (ops/gunicorn_logging.py).
 accesslog = "-"
+logger_class = "ops.gunicorn_logging.JsonAccessLogger"
 forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")

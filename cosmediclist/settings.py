@@ -102,9 +102,13 @@ INSTALLED_APPS = [
     "editing",  # before reversion_compare: its history template is overridden here
     "reversion",
     "reversion_compare",
+    "ops",
+    "django_tasks_db",
 ]
 
 MIDDLEWARE = [
+    # First: every request gets its id and its log line, whatever answers it.
+    "ops.logs.RequestLogMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -229,13 +233,14 @@ DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "CosMedicList <noreply
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 # Background work (comment notifications): Django's tasks framework, in-process by default.
-TASKS = {
-    "default": {
-        "BACKEND": os.environ.get(
-            "TASKS_BACKEND", "django.tasks.backends.immediate.ImmediateBackend"
-        )
-    }
+# TASKS_BACKEND=database queues tasks in the database (django-tasks-db) for a worker process,
+# `manage.py db_worker`, so a slow mail server never slows a page (README "Production").
+TASKS_BACKENDS = {
+    "immediate": "django.tasks.backends.immediate.ImmediateBackend",
+    "database": "django_tasks_db.DatabaseBackend",
 }
+_tasks_backend = os.environ.get("TASKS_BACKEND", "immediate")
+TASKS = {"default": {"BACKEND": TASKS_BACKENDS.get(_tasks_backend, _tasks_backend)}}
 
 # Publishing
 POSTS_PER_PAGE = env_int("POSTS_PER_PAGE", 10, minimum=1)
@@ -278,11 +283,30 @@ if not DEBUG:
     if env_bool("BEHIND_TLS_PROXY", False):
         SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
+# Logs: JSON lines carrying the request id (ops/logs.py); LOG_FORMAT=text for plain lines.
+LOG_FORMAT = os.environ.get("LOG_FORMAT", "text" if DEBUG else "json")
+if LOG_FORMAT not in {"json", "text"}:
+    raise ImproperlyConfigured(f"LOG_FORMAT must be json or text; got {LOG_FORMAT!r}.")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"request_id": {"()": "ops.logs.RequestIdFilter"}},
+    "formatters": {
+        "json": {"()": "ops.logs.JsonFormatter"},
+        "text": {"format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"},
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "filters": ["request_id"],
+            "formatter": LOG_FORMAT,
+        }
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
+    # One line per request (method, path, status, duration); LOG_REQUESTS=0 turns them off.
+    "loggers": {
+        "cosmediclist.request": {"level": "INFO" if env_bool("LOG_REQUESTS", True) else "WARNING"}
+    },
 }
 
 # Rich text: CKEditor 5 in the admin. Whatever it sends is sanitised with nh3 on save
@@ -391,3 +415,50 @@ VERSIONS_MAX_AGE_DAYS = env_int("VERSIONS_MAX_AGE_DAYS", 365)  # older ones prun
 EDITING_AUTOSAVE_SECONDS = env_int("EDITING_AUTOSAVE_SECONDS", 30, minimum=1)
 EDITING_HEARTBEAT_SECONDS = env_int("EDITING_HEARTBEAT_SECONDS", 30, minimum=1)
 EDITING_PRESENCE_SECONDS = env_int("EDITING_PRESENCE_SECONDS", 180, minimum=10)
+
+# Several app servers (deploy/, README "Production"): health checks, shared cache, pooler.
+# The load balancer asks /healthz over plain HTTP on the private network.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
+# PgBouncer in transaction mode between the app servers and PostgreSQL: a server connection
+# is lent for one transaction only, so no cursor may outlive it (no server-side cursors).
+DATABASE_POOLER = os.environ.get("DATABASE_POOLER", "")
+if DATABASE_POOLER not in {"", "pgbouncer"}:
+    raise ImproperlyConfigured(
+        f"DATABASE_POOLER must be empty or pgbouncer; got {DATABASE_POOLER!r}."
+    )
+if DATABASE_POOLER == "pgbouncer":
+    DATABASES["default"]["DISABLE_SERVER_SIDE_CURSORS"] = True
+# Redis, shared by every app server, when REDIS_URL is set; else each process's own memory.
+REDIS_URL = os.environ.get("REDIS_URL", "")
+if REDIS_URL:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": "cosmediclist",
+            "OPTIONS": {"socket_connect_timeout": 2, "socket_timeout": 2},
+        }
+    }
+
+# Media on S3-compatible object storage (django-storages) when a bucket is named, so that every
+# app server sees every upload; else the local disk under MEDIA_ROOT. S3_PUBLIC_URL is where
+# browsers fetch the files (a CDN or the bucket's public address); without it, signed URLs.
+AWS_STORAGE_BUCKET_NAME = os.environ.get("AWS_STORAGE_BUCKET_NAME", "")
+if AWS_STORAGE_BUCKET_NAME:
+    _public = urlsplit(env_url("S3_PUBLIC_URL"))
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": AWS_STORAGE_BUCKET_NAME,
+            "endpoint_url": env_url("S3_ENDPOINT_URL") or None,
+            "region_name": os.environ.get("S3_REGION_NAME") or None,
+            "access_key": os.environ.get("AWS_ACCESS_KEY_ID", ""),
+            "secret_key": os.environ.get("AWS_SECRET_ACCESS_KEY", ""),
+            "custom_domain": (_public.netloc + _public.path) or None,
+            "url_protocol": f"{_public.scheme or 'https'}:",
+            "querystring_auth": not _public.netloc,
+            "file_overwrite": False,
+            "default_acl": None,
+        },
+    }
+    SERVE_MEDIA = False

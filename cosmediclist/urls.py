@@ -6,12 +6,14 @@ from django.views.decorators.http import require_safe
 from django.views.static import serve
 
 from articles.uploads import image_upload
+from ops.health import healthz
 
 admin.site.site_header = "CosMedicList administration"
 admin.site.site_title = "CosMedicList admin"
 admin.site.index_title = "Site administration"
 
 urlpatterns = [
+    path("healthz", healthz, name="healthz"),
     path("admin/", admin.site.urls),
     # The editor's image upload, named as django-ckeditor-5's widget expects; the package's
     # own view stores files unchecked under their original names, so it is not routed.

@@ -157,3 +157,86 @@ def postgres_cluster() -> Iterator[PostgresCluster]:
                 cluster.stop()
     finally:
         shutil.rmtree(folder, ignore_errors=True)
+
+
+def need_binary(name: str, package: str) -> str:
+    """The path of a server binary from Debian; skip without it, but fail in CI."""
+    found = shutil.which(name) or shutil.which(name, path="/usr/sbin:/usr/bin")
+    if found is None:
+        if os.environ.get("CI"):
+            pytest.fail(f"{name} is missing (the CI script installs the {package} package)")
+        pytest.skip(f"{name} is not installed (Debian package {package})")
+    return found
+
+
+def wait_for_port(port: int, process: subprocess.Popen, what: str, timeout: float = 30) -> None:
+    deadline = time.monotonic() + timeout
+    while True:
+        with socket.socket() as s:
+            if s.connect_ex(("127.0.0.1", port)) == 0:
+                return
+        if process.poll() is not None or time.monotonic() > deadline:
+            pytest.fail(f"{what} did not start on port {port}")
+        time.sleep(0.1)
+
+
+class RedisServer:
+    """A redis-server on loopback, without persistence, that a test may stop and start."""
+
+    def __init__(self, folder: Path) -> None:
+        self.binary = need_binary("redis-server", "redis-server")
+        self.folder = folder
+        self.port = free_port()
+        self.process: subprocess.Popen | None = None
+
+    @property
+    def url(self) -> str:
+        return f"redis://127.0.0.1:{self.port}/0"
+
+    def start(self) -> None:
+        self.process = subprocess.Popen(
+            [self.binary, "--port", str(self.port), "--bind", "127.0.0.1", "--save", "",
+             "--appendonly", "no", "--dir", str(self.folder)],
+            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        )  # fmt: skip
+        wait_for_port(self.port, self.process, "redis-server")
+
+    def stop(self) -> None:
+        if self.process is not None and self.process.poll() is None:
+            self.process.terminate()
+            self.process.wait(timeout=20)
+
+
+@contextmanager
+def redis_server(folder: Path) -> Iterator[RedisServer]:
+    server = RedisServer(folder)
+    server.start()
+    try:
+        yield server
+    finally:
+        server.stop()
+
+
+class _Inbox:
+    """aiosmtpd handler keeping each message as the bytes the server received."""
+
+    def __init__(self) -> None:
+        self.messages: list[tuple[list[str], bytes]] = []
+
+    async def handle_DATA(self, server, session, envelope) -> str:  # the name aiosmtpd calls
+        self.messages.append((list(envelope.rcpt_tos), envelope.original_content))
+        return "250 OK"
+
+
+@contextmanager
+def smtp_server() -> Iterator[tuple[int, list[tuple[list[str], bytes]]]]:
+    """A real SMTP server on loopback (aiosmtpd); yields its port and the messages it got."""
+    from aiosmtpd.controller import Controller
+
+    inbox = _Inbox()
+    controller = Controller(inbox, hostname="127.0.0.1", port=free_port())
+    controller.start()
+    try:
+        yield controller.port, inbox.messages
+    finally:
+        controller.stop()
