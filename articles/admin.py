@@ -6,6 +6,7 @@ from django.utils.html import format_html
 
 from .forms import PostAdminForm
 from .models import Category, Page, Post, PostStatus, Procedure, Reference, Reviewer, Tag
+from .signals import content_changed
 
 
 class StatusFilter(admin.SimpleListFilter):
@@ -71,6 +72,7 @@ class PostAdmin(admin.ModelAdmin):
         count = queryset.without_status(PostStatus.LIVE).update(
             published_at=now, updated_at=now, changed_at=now
         )
+        content_changed.send(sender=Post)
         self.message_user(request, f"Published {count} post(s).", messages.SUCCESS)
 
     @admin.action(description="Unpublish selected posts (back to draft)")
@@ -79,6 +81,7 @@ class PostAdmin(admin.ModelAdmin):
         count = queryset.without_status(PostStatus.DRAFT).update(
             published_at=None, updated_at=now, changed_at=now
         )
+        content_changed.send(sender=Post)
         self.message_user(request, f"Moved {count} post(s) back to draft.", messages.SUCCESS)
 
 
