@@ -53,31 +53,44 @@ class PageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponseBase:
-        if not self._cacheable(request):
+        if not self._public(request):
             return self.get_response(request)
+        if self._bypassed(request):
+            return self._fresh(request, store_as=None)
         try:
             key = self._key(request, state.generation())
             entry = state.cache().get(key)
             state.report_up()
-        except Exception as error:
+        except Exception as error:  # any cache failure: serve uncached
             state.report_down(error)
-            return self.get_response(request)
+            return self._fresh(request, store_as=None)
         if entry is None:
-            response = self.get_response(request)
-            entry = self._entry(response)
-            if entry is None:
-                return response
+            return self._fresh(request, store_as=key)
+        return self._answer(request, entry)
+
+    def _fresh(self, request: HttpRequest, store_as: str | None) -> HttpResponseBase:
+        """The view's answer, compressed when it may be stored, and stored under `store_as`."""
+        response = self.get_response(request)
+        # A stored entry gets every encoding, well compressed; a one-off answer only the one
+        # this client takes, made quickly.
+        wanted = ("gzip", "br") if store_as is not None else (_wanted_encoding(request),)
+        entry = self._entry(response, wanted, brotli_quality=9 if store_as else 4)
+        if entry is None:
+            return response
+        if store_as is not None:
             try:
-                state.cache().set(key, entry, timeout=settings.PAGECACHE_SECONDS)
+                state.cache().set(store_as, entry, timeout=settings.PAGECACHE_SECONDS)
             except Exception as error:
                 state.report_down(error)
         return self._answer(request, entry)
 
-    def _cacheable(self, request: HttpRequest) -> bool:
-        if request.method not in ("GET", "HEAD") or not settings.PAGECACHE_ENABLED:
-            return False
+    def _bypassed(self, request: HttpRequest) -> bool:
         bypass = settings.PAGECACHE_BYPASS_TOKEN
-        if bypass and request.headers.get("X-Page-Cache-Bypass") == bypass:
+        return bool(bypass) and request.headers.get("X-Page-Cache-Bypass") == bypass
+
+    def _public(self, request: HttpRequest) -> bool:
+        """An anonymous request for a public page: the same answer for everyone."""
+        if request.method not in ("GET", "HEAD") or not settings.PAGECACHE_ENABLED:
             return False
         cookies = request.COOKIES
         if settings.SESSION_COOKIE_NAME in cookies or CookieStorage.cookie_name in cookies:
@@ -91,7 +104,9 @@ class PageCacheMiddleware:
         digest = hashlib.blake2b(where.encode(), digest_size=16).hexdigest()
         return f"pagecache:{generation}:{digest}"
 
-    def _entry(self, response: HttpResponseBase) -> dict | None:
+    def _entry(
+        self, response: HttpResponseBase, encodings: tuple[str, ...], brotli_quality: int
+    ) -> dict | None:
         control = response.headers.get("Cache-Control", "")
         if (
             response.status_code != 200
@@ -103,15 +118,18 @@ class PageCacheMiddleware:
             return None
         body = response.content
         bodies = {"": body}
-        if _compressible(response) and len(body) > 200:
-            bodies["gzip"] = gzip.compress(body, compresslevel=6, mtime=0)
-            bodies["br"] = brotli.compress(body, quality=9)
+        compressible = _compressible(response) and len(body) > 200
+        if compressible:
+            if "gzip" in encodings:
+                bodies["gzip"] = gzip.compress(body, compresslevel=6, mtime=0)
+            if "br" in encodings:
+                bodies["br"] = brotli.compress(body, quality=brotli_quality)
         headers = [
             (name, value)
             for name, value in response.headers.items()
             if name.lower() not in _SKIPPED_HEADERS
         ]
-        return {"headers": headers, "bodies": bodies}
+        return {"headers": headers, "bodies": bodies, "compressible": compressible}
 
     def _answer(self, request: HttpRequest, entry: dict) -> HttpResponseBase:
         headers = dict(entry["headers"])
@@ -127,13 +145,15 @@ class PageCacheMiddleware:
                 if name in headers:
                     conditional.headers[name] = headers[name]
             return conditional
-        encoding = _wanted_encoding(request) if len(entry["bodies"]) > 1 else ""
+        encoding = _wanted_encoding(request)
+        if encoding not in entry["bodies"]:
+            encoding = ""
         body = entry["bodies"][encoding]
         response = HttpResponse(b"" if request.method == "HEAD" else body)
         for name, value in entry["headers"]:
             response.headers[name] = value
         response.headers["Content-Length"] = str(len(body))
-        if len(entry["bodies"]) > 1:
+        if entry["compressible"]:
             patch_vary_headers(response, ("Accept-Encoding",))
         if encoding:
             response.headers["Content-Encoding"] = encoding
