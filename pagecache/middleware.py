@@ -65,7 +65,8 @@ class PageCacheMiddleware:
             state.report_down(error)
             return self._fresh(request, store_as=None)
         if entry is None:
-            return self._fresh(request, store_as=key)
+            # Only a GET's answer is stored: a HEAD's may come without its body.
+            return self._fresh(request, store_as=key if request.method == "GET" else None)
         return self._answer(request, entry)
 
     def _fresh(self, request: HttpRequest, store_as: str | None) -> HttpResponseBase:

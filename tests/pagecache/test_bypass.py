@@ -83,3 +83,11 @@ def test_the_bench_header_skips_the_cache_only_with_the_configured_token(client,
     right = client.get(url, headers={"x-page-cache-bypass": "bench-only"})
     assert "Freshly rendered" not in wrong.content.decode()
     assert "Freshly rendered" in right.content.decode()
+
+
+def test_a_head_request_first_does_not_leave_an_empty_page_for_the_next_get(client):
+    site = build_site()
+    url = site.post.get_absolute_url()
+    assert client.head(url).status_code == HTTPStatus.OK
+    assert "Microneedling explained" in client.get(url).content.decode()
+    assert client.head(url).content == b""
