@@ -209,8 +209,8 @@ def main() -> int:
     )
     base = f"http://127.0.0.1:{port}"
     try:
-        for _ in range(100):
-            if answers(base + "/"):
+        for _ in range(300):
+            if answers(base + POST):
                 break
             time.sleep(0.2)
         pages = dict(PAGES)
@@ -226,7 +226,9 @@ def main() -> int:
                     headers["X-Page-Cache-Bypass"] = bypass
                 before = workers_cpu(server.pid)
                 figures = wrk(url, args, headers)
-                figures["cpu"] = (workers_cpu(server.pid) - before) / figures["requests"] * 1000
+                figures["cpu"] = (
+                    (workers_cpu(server.pid) - before) / max(figures["requests"], 1) * 1000
+                )
                 results[name].append(figures)
                 print(f"round {round_ + 1} {name}: {figures['rate']:.0f} req/s", file=sys.stderr)
     finally:
