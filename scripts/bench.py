@@ -200,6 +200,8 @@ def main() -> int:
             "cosmediclist.wsgi",
             "-c",
             "gunicorn.conf.py",
+            "--max-requests",
+            "0",  # a recycled worker would take its CPU time with it
             "--access-logfile",
             "/dev/null",
         ],
