@@ -12,7 +12,7 @@ STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: help run test check lint format install migrate seed clean
+.PHONY: help run test check lint format install migrate seed clean bench
 
 help: ## List the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -70,6 +70,10 @@ format: install ## Format and fix what ruff can
 check: lint test ## What CI runs on one database: lint and the whole suite
 
 .PHONY: audit
+bench: install ## Benchmark gunicorn in production mode with wrk (BENCH_ARGS=--sqlite, --rounds N, ...)
+	@case " $(BENCH_ARGS) " in *" --sqlite "*) .venv/bin/python scripts/bench.py $(BENCH_ARGS);; \
+	  *) scripts/with-postgres .venv/bin/python scripts/bench.py $(BENCH_ARGS);; esac
+
 audit: install $(NODE_STAMP) ## Lighthouse scores of the post page served by gunicorn in production mode
 	scripts/audit
 

@@ -16,6 +16,7 @@ from django_ckeditor_5.fields import CKEditor5Field
 from .images import make_renditions
 from .markup import clean_html, summarise
 from .querysets import PostQuerySet, PostStatus, Publishable, PublishedQuerySet
+from .signals import content_changed
 from .taxonomy import ANCESTOR_DEPTH, Category, Invasiveness, Procedure, Tag
 
 __all__ = [
@@ -179,6 +180,7 @@ class Post(Publishable, models.Model):
         """Record that the post's public page changed (e.g. a comment was approved)."""
         self.changed_at = timezone.now()
         Post.objects.filter(pk=self.pk).update(changed_at=self.changed_at)
+        content_changed.send(sender=Post)
 
     def save(self, *args, **kwargs) -> None:
         self.body = clean_html(self.body)

@@ -18,7 +18,9 @@ class CommentForm(forms.ModelForm):
 
     - `token` is a signed (post id, render time) pair from `moderation.make_token`: a forged or
       edited token, one for another post, a form sent faster than a person types or one left
-      open for days is refused (see `moderation.check_token`);
+      open for days is refused (see `moderation.check_token`). The page prints one stamped
+      with the start of the minute (`make_page_token`); comments.js replaces it with one from
+      `fresh_token` when the reader starts typing;
     - `leave_empty` is a honeypot, hidden from people and from assistive technology; anything in
       it marks the comment as spam while the sender sees the usual thank-you;
     - flood, duplicate, link and term rules run afterwards in `moderation.decide`.
@@ -75,7 +77,7 @@ class CommentForm(forms.ModelForm):
         self.fields["body"].max_length = max_length
         self.fields["body"].widget.attrs["maxlength"] = max_length
         if not self.is_bound:
-            self.initial["token"] = moderation.make_token(post)
+            self.initial["token"] = moderation.make_page_token(post)
 
     def clean_body(self) -> str:
         body = clean_text(self.cleaned_data["body"], multiline=True)

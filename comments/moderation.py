@@ -68,10 +68,34 @@ def refuse(http_status: int, reason: str, message: str) -> Decision:
 # The form token ---------------------------------------------------------------------------
 
 
+class _SignerAt(signing.TimestampSigner):
+    """Stamps the signature with the given time, not the clock's, so one token is one value."""
+
+    def __init__(self, at: int, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.at = at
+
+    def timestamp(self) -> str:
+        return signing.b62_encode(self.at)
+
+
 def make_token(post: Post, now: float | None = None) -> str:
     """A signed (post, render time) pair. The same for every visitor: cached pages stay valid."""
     rendered = int(now if now is not None else time.time())
-    return signing.dumps({"p": post.pk, "t": rendered}, salt=TOKEN_SALT, compress=False)
+    return _SignerAt(rendered, salt=TOKEN_SALT).sign_object(
+        {"p": post.pk, "t": rendered}, compress=False
+    )
+
+
+# The token printed in a page is stamped with the start of its minute, so every render within
+# that minute is byte-identical (a person always types longer than the rounding gains them).
+# comments.js swaps in a token made at the moment the reader starts typing (`fresh_token`).
+PAGE_TOKEN_STEP_SECONDS = 60
+
+
+def make_page_token(post: Post) -> str:
+    now = int(time.time())
+    return make_token(post, now=now - now % PAGE_TOKEN_STEP_SECONDS)
 
 
 def comments_epoch() -> int:

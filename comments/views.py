@@ -7,11 +7,11 @@ from urllib.parse import quote
 from django.conf import settings
 from django.core import signing
 from django.db import transaction
-from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect, JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils.cache import add_never_cache_headers
 from django.views.decorators.csrf import csrf_exempt
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from articles import seo
 from articles.models import Post
@@ -77,6 +77,16 @@ def _is_cross_site(request: HttpRequest) -> bool:
         f"{request.scheme}://{request.get_host()}",
         *settings.CSRF_TRUSTED_ORIGINS,
     }
+
+
+@require_GET
+def fresh_token(request: HttpRequest, post_id: int) -> JsonResponse:
+    """A form token stamped now, for comments.js to put in place of the page's (which is the
+    same for every reader, so its time is when the page was made, not when it was opened)."""
+    post = get_object_or_404(Post.objects.published(), pk=post_id)
+    response = JsonResponse({"token": moderation.make_token(post)})
+    add_never_cache_headers(response)
+    return response
 
 
 # Exempt from Django's CSRF check on purpose: the page holding the form may come from a shared

@@ -104,6 +104,7 @@ INSTALLED_APPS = [
     "reversion_compare",
     "ops",
     "django_tasks_db",
+    "pagecache",
 ]
 
 MIDDLEWARE = [
@@ -112,6 +113,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Before sessions, authentication and messages: a stored page costs none of them.
+    "pagecache.middleware.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -198,12 +201,35 @@ UPLOAD_MAX_PIXELS = env_int("UPLOAD_MAX_PIXELS", 40_000_000, minimum=1)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 FILE_UPLOAD_PERMISSIONS = 0o644
 
+# Cache and page cache ---------------------------------------------------------------------
+# REDIS_URL (redis://host:6379/0) selects Django's Redis backend, shared by every app server;
+# without it each process keeps its own local-memory cache.
+REDIS_URL = os.environ.get("REDIS_URL", "").strip()
+if REDIS_URL and urlsplit(REDIS_URL).scheme not in {"redis", "rediss", "unix"}:
+    raise ImproperlyConfigured(f"REDIS_URL must be a redis:// address; got {REDIS_URL!r}.")
 CACHES = {
     "default": {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": REDIS_URL,
+        # A cache server that is down must cost a request little: fail fast, serve uncached.
+        "OPTIONS": {"socket_connect_timeout": 0.25, "socket_timeout": 0.5},
+    }
+    if REDIS_URL
+    else {
         "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
         "LOCATION": "cosmediclist",
+        "OPTIONS": {"MAX_ENTRIES": 2000},
     }
 }
+# Anonymous GET pages are answered from CACHES[PAGECACHE_ALIAS] (pagecache/middleware.py).
+PAGECACHE_ENABLED = env_bool("PAGECACHE_ENABLED", True)
+PAGECACHE_ALIAS = "default"
+PAGECACHE_SECONDS = env_int("PAGECACHE_SECONDS", 3600, minimum=1)
+# Which apps' models, when saved or deleted, make every stored page stale.
+PAGECACHE_APPS = {"admin", "auth", "articles", "comments", "redirects", "wordpress", "demo"}
+PAGECACHE_SKIPPED_PREFIXES = ("/admin/", "/ckeditor5/", "/comments/", "/media/")
+# Requests with the header X-Page-Cache-Bypass equal to this skip the cache (for `make bench`).
+PAGECACHE_BYPASS_TOKEN = os.environ.get("PAGECACHE_BYPASS_TOKEN", "")
 
 # Email: SMTP in production; printed to the console while debugging.
 MAILERS = {
@@ -428,17 +454,7 @@ if DATABASE_POOLER not in {"", "pgbouncer"}:
     )
 if DATABASE_POOLER == "pgbouncer":
     DATABASES["default"]["DISABLE_SERVER_SIDE_CURSORS"] = True
-# Redis, shared by every app server, when REDIS_URL is set; else each process's own memory.
-REDIS_URL = os.environ.get("REDIS_URL", "")
-if REDIS_URL:
-    CACHES = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": REDIS_URL,
-            "KEY_PREFIX": "cosmediclist",
-            "OPTIONS": {"socket_connect_timeout": 2, "socket_timeout": 2},
-        }
-    }
+# The shared cache: REDIS_URL, in the "Cache and page cache" block above.
 
 # Media on S3-compatible object storage (django-storages) when a bucket is named, so that every
 # app server sees every upload; else the local disk under MEDIA_ROOT. S3_PUBLIC_URL is where

@@ -32,6 +32,22 @@ def staff_client(db, django_user_model):
 
 
 @pytest.fixture(autouse=True)
+def _empty_cache(settings):
+    """Each test starts with an empty cache, and without the page cache: many tests change rows
+    with bulk updates (no signals) to set up a case. tests/pagecache turns it on (`page_cache`)."""
+    from django.core.cache import caches
+
+    settings.PAGECACHE_ENABLED = False
+    for cache in caches.all():
+        cache.clear()
+
+
+@pytest.fixture
+def page_cache(settings):
+    settings.PAGECACHE_ENABLED = True
+
+
+@pytest.fixture(autouse=True)
 def _fast_password_hashing(settings):
     """Hashing strength is not under test; the suite creates many users."""
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

@@ -23,7 +23,6 @@ def head_meta(context) -> dict:
         )
     return {
         "head": head,
-        "csp_nonce": context.get("csp_nonce"),
         "site_name": context.get("site_name"),
     }
 
