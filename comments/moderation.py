@@ -8,12 +8,12 @@ cosmediclist/settings.py), so each can be tightened, loosened or switched off on
 1. signed form token: binds the post and the time the form was rendered; a bad signature, a
    token for another post, a form sent too fast (COMMENTS_MIN_SECONDS) or too old
    (COMMENTS_MAX_AGE_SECONDS) is refused with 400;
-2. honeypot (COMMENTS_HONEYPOT): a filled hidden field stores the comment as spam, and the bot
-   sees the normal thank-you;
-3. flood (COMMENTS_FLOOD_COUNT per COMMENTS_FLOOD_SECONDS per IP, counted in the database so
-   every process agrees): 429;
-4. duplicate (COMMENTS_DUPLICATES_REFUSED): the same body by the same email on the same post:
+2. flood (COMMENTS_FLOOD_COUNT per COMMENTS_FLOOD_SECONDS per IP, counted in the database so
+   every process agrees, spam included): 429;
+3. duplicate (COMMENTS_DUPLICATES_REFUSED): the same body by the same email on the same post:
    409;
+4. honeypot (COMMENTS_HONEYPOT): a filled hidden field stores the comment as spam, and the bot
+   sees the normal thank-you — after the two rules above, so a bot is held to the same rates;
 5. disallowed terms (admin-editable): trash;
 6. more than COMMENTS_MAX_LINKS links, or a moderation term: held as pending;
 7. previously approved commenter (COMMENTS_TRUST_APPROVED_COMMENTERS): approved, but only for
@@ -27,6 +27,8 @@ Signed-in staff skip rules 2 to 8: their comments are approved at once and marke
 from __future__ import annotations
 
 import datetime
+import ipaddress
+import logging
 import re
 import time
 from dataclasses import dataclass
@@ -46,6 +48,7 @@ TOKEN_SALT = "comments.form"  # noqa: S105 - a signing namespace, not a secret
 MINE_COOKIE = "comments_mine"
 MINE_SALT = "comments.mine"
 MINE_KEEP = 50
+logger = logging.getLogger(__name__)
 URL_RE = re.compile(r"""\bhttps?://[^\s<>"'`]+|\bwww\.[^\s<>"'`]+""", re.IGNORECASE)
 
 
@@ -118,12 +121,24 @@ def check_token(token: str, post: Post) -> Decision | None:
 # Who is this browser? ---------------------------------------------------------------------
 
 
+def _address(value: str) -> str | None:
+    try:
+        return str(ipaddress.ip_address(value.strip()))
+    except ValueError:
+        return None
+
+
 def client_ip(request: HttpRequest) -> str | None:
-    """REMOTE_ADDR, or the last hop of the header set by a proxy (COMMENTS_CLIENT_IP_HEADER)."""
+    """The last hop of the header set by a proxy (COMMENTS_CLIENT_IP_HEADER), else REMOTE_ADDR.
+    A header value that is not an IP address is ignored and logged: it would be stored as the
+    address on SQLite and refused by PostgreSQL's inet column."""
     header = settings.COMMENTS_CLIENT_IP_HEADER
     raw = request.META.get(header, "") if header else ""
-    value = raw.split(",")[-1].strip() if raw else request.META.get("REMOTE_ADDR", "")
-    return value or None
+    if raw:
+        if address := _address(raw.split(",")[-1]):
+            return address
+        logger.warning("Ignored %s: %r is not an IP address", header, raw[:100])
+    return _address(request.META.get("REMOTE_ADDR", ""))
 
 
 def own_comment_ids(request: HttpRequest) -> list[int]:
@@ -215,8 +230,6 @@ def decide(request: HttpRequest, comment: Comment, *, token: str, honeypot: str)
     user = request.user
     if is_staff(user):
         return Decision(CommentStatus.APPROVED, "staff")
-    if settings.COMMENTS_HONEYPOT and honeypot.strip():
-        return Decision(CommentStatus.SPAM, "honeypot")
     if is_flooding(comment.ip_address):
         seconds = settings.COMMENTS_FLOOD_SECONDS
         return refuse(
@@ -231,6 +244,8 @@ def decide(request: HttpRequest, comment: Comment, *, token: str, honeypot: str)
             "duplicate",
             "Duplicate comment detected: it looks as though you’ve already said that.",
         )
+    if settings.COMMENTS_HONEYPOT and honeypot.strip():
+        return Decision(CommentStatus.SPAM, "honeypot")
     if term := matching_term(TermKind.DISALLOW, comment):
         return Decision(CommentStatus.TRASH, f"disallowed term #{term.pk}")
     links = count_links(comment.body)

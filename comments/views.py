@@ -16,7 +16,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from articles import seo
 from articles.models import Post
 
-from . import moderation, notifications
+from . import limits, moderation, notifications
 from .discussion import PERSONAL_PARAMETER
 from .forms import CommentForm
 from .models import Comment, CommentStatus
@@ -87,7 +87,13 @@ def _is_cross_site(request: HttpRequest) -> bool:
 @require_POST
 def post_comment(request: HttpRequest, post_id: int) -> HttpResponse:
     post = get_object_or_404(Post.objects.published(), pk=post_id)
-    form = CommentForm(post, request.POST)
+    if limits.too_large(request):
+        return _refused(request, post, None, HTTPStatus.REQUEST_ENTITY_TOO_LARGE, limits.TOO_LARGE)
+    limits.guard_uploads(request)
+    try:
+        form = CommentForm(post, request.POST)
+    except limits.FileRefused:
+        return _refused(request, post, None, HTTPStatus.REQUEST_ENTITY_TOO_LARGE, limits.NO_FILES)
     if _is_cross_site(request):
         return _refused(
             request,

@@ -376,3 +376,7 @@ COMMENTS_CLOSE_AFTER_DAYS = env_int("COMMENTS_CLOSE_AFTER_DAYS", 0)  # 0: never
 COMMENTS_IP_RETENTION_DAYS = env_int("COMMENTS_IP_RETENTION_DAYS", 30)
 # Behind a reverse proxy: the META key of the header it sets, e.g. HTTP_X_FORWARDED_FOR.
 COMMENTS_CLIENT_IP_HEADER = os.environ.get("COMMENTS_CLIENT_IP_HEADER", "")
+
+# Hardening (login protection, request limits, security headers) ---------------------------
+# The largest body the anonymous comment endpoint reads (comments/limits.py): 413 above it.
+COMMENTS_MAX_REQUEST_BYTES = env_int("COMMENTS_MAX_REQUEST_BYTES", 65_536, minimum=8192)
