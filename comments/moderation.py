@@ -27,8 +27,6 @@ Signed-in staff skip rules 2 to 8: their comments are approved at once and marke
 from __future__ import annotations
 
 import datetime
-import ipaddress
-import logging
 import re
 import time
 from dataclasses import dataclass
@@ -48,7 +46,6 @@ TOKEN_SALT = "comments.form"  # noqa: S105 - a signing namespace, not a secret
 MINE_COOKIE = "comments_mine"
 MINE_SALT = "comments.mine"
 MINE_KEEP = 50
-logger = logging.getLogger(__name__)
 URL_RE = re.compile(r"""\bhttps?://[^\s<>"'`]+|\bwww\.[^\s<>"'`]+""", re.IGNORECASE)
 
 
@@ -119,26 +116,6 @@ def check_token(token: str, post: Post) -> Decision | None:
 
 
 # Who is this browser? ---------------------------------------------------------------------
-
-
-def _address(value: str) -> str | None:
-    try:
-        return str(ipaddress.ip_address(value.strip()))
-    except ValueError:
-        return None
-
-
-def client_ip(request: HttpRequest) -> str | None:
-    """The last hop of the header set by a proxy (COMMENTS_CLIENT_IP_HEADER), else REMOTE_ADDR.
-    A header value that is not an IP address is ignored and logged: it would be stored as the
-    address on SQLite and refused by PostgreSQL's inet column."""
-    header = settings.COMMENTS_CLIENT_IP_HEADER
-    raw = request.META.get(header, "") if header else ""
-    if raw:
-        if address := _address(raw.split(",")[-1]):
-            return address
-        logger.warning("Ignored %s: %r is not an IP address", header, raw[:100])
-    return _address(request.META.get("REMOTE_ADDR", ""))
 
 
 def own_comment_ids(request: HttpRequest) -> list[int]:

@@ -15,6 +15,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from articles import seo
 from articles.models import Post
+from security.network import client_ip
 
 from . import limits, moderation, notifications
 from .discussion import PERSONAL_PARAMETER
@@ -115,7 +116,7 @@ def post_comment(request: HttpRequest, post_id: int) -> HttpResponse:
             "Your comment was not sent: please correct what is marked below.",
         )
     comment = form.save(commit=False)
-    comment.ip_address = moderation.client_ip(request)
+    comment.ip_address = client_ip(request)
     comment.user_agent = request.META.get("HTTP_USER_AGENT", "")[:500]
     if request.user.is_authenticated:
         comment.user = request.user

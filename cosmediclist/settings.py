@@ -4,7 +4,9 @@ A malformed variable is an ImproperlyConfigured error naming it, never a silent 
 Production hardening is on whenever DEBUG is off.
 """
 
+import datetime
 import os
+import re
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -99,6 +101,7 @@ INSTALLED_APPS = [
     "demo",
     "wordpress",
     "security",
+    "axes",
 ]
 
 MIDDLEWARE = [
@@ -115,6 +118,8 @@ MIDDLEWARE = [
     # Last, so they see a 404 first: redirects cost nothing on pages that exist.
     "redirects.middleware.RedirectFallbackMiddleware",
     "wordpress.middleware.WordPressAddressMiddleware",
+    # Last of all, as django-axes asks: turns a locked-out login into the lock-out page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "cosmediclist.urls"
@@ -396,3 +401,28 @@ PERMISSIONS_POLICY = {
         "magnetometer", "microphone", "midi", "payment", "usb",
     )
 }  # fmt: skip
+
+# Login protection (django-axes): after LOGIN_FAILURE_LIMIT wrong passwords for one account from
+# one IP address, that pair is locked out for LOGIN_LOCKOUT_MINUTES (each further try restarts
+# the wait). Counted in the database, so every app server agrees; `manage.py axes_reset_username
+# <name>` or `axes_reset_ip <ip>` unlocks early. Per account *and* IP, so nobody can lock an
+# editor out of the admin from elsewhere by guessing their login name.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = env_int("LOGIN_FAILURE_LIMIT", 5, minimum=1)
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=env_int("LOGIN_LOCKOUT_MINUTES", 15, minimum=1))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "security.lockout.locked_out"
+AXES_CLIENT_IP_CALLABLE = "security.network.client_ip_for_lockout"
+AXES_HTTP_RESPONSE_CODE = 429
+AXES_VERBOSE = True
+
+# Where the admin answers: a path of its own makes it harder to find (default "admin/").
+ADMIN_URL = os.environ.get("ADMIN_URL", "admin/")
+if not re.fullmatch(r"([A-Za-z0-9_-]+/)+", ADMIN_URL):
+    raise ImproperlyConfigured(
+        f"ADMIN_URL must be a relative path ending in '/', e.g. 'office-7f3a/'; not {ADMIN_URL!r}."
+    )

@@ -47,7 +47,7 @@ def test_a_client_ip_header_that_is_no_address_is_ignored_and_logged(
     settings.COMMENTS_CLIENT_IP_HEADER = "HTTP_X_FORWARDED_FOR"
     post = make_post()
 
-    with caplog.at_level(logging.WARNING, logger="comments"):
+    with caplog.at_level(logging.WARNING, logger="security"):
         response = send_comment(client, post, ip="203.0.113.5", HTTP_X_FORWARDED_FOR=value)
 
     assert response.status_code == HTTPStatus.SEE_OTHER
