@@ -393,6 +393,9 @@ COMMENTS_CLIENT_IP_HEADER = os.environ.get("COMMENTS_CLIENT_IP_HEADER", "")
 # Hardening (login protection, request limits, security headers) ---------------------------
 # The largest body the anonymous comment endpoint reads (comments/limits.py): 413 above it.
 COMMENTS_MAX_REQUEST_BYTES = env_int("COMMENTS_MAX_REQUEST_BYTES", 65_536, minimum=8192)
+# The largest single record (post, page, attachment…) a WordPress export may hold: the import
+# stops with a clear error above it, before anything is written.
+WXR_MAX_RECORD_BYTES = env_int("WXR_MAX_RECORD_BYTES", 16 * 1024 * 1024, minimum=65_536)
 # Powerful browser features the site never uses, denied to it and to any frame.
 PERMISSIONS_POLICY = {
     feature: []
