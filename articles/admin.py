@@ -5,7 +5,17 @@ from django.utils import timezone
 from django.utils.html import format_html
 
 from .forms import PostAdminForm
-from .models import Category, Page, Post, PostStatus, Procedure, Reference, Reviewer, Tag
+from .models import (
+    AuthorProfile,
+    Category,
+    Page,
+    Post,
+    PostStatus,
+    Procedure,
+    Reference,
+    Reviewer,
+    Tag,
+)
 
 
 class StatusFilter(admin.SimpleListFilter):
@@ -144,3 +154,11 @@ class PageAdmin(admin.ModelAdmin):
     list_display = ["title", "slug", "published_at", "updated_at"]
     search_fields = ["title", "slug", "body"]
     prepopulated_fields = {"slug": ["title"]}
+
+
+@admin.register(AuthorProfile)
+class AuthorProfileAdmin(admin.ModelAdmin):
+    list_display = ["public_slug", "display_name", "user"]
+    search_fields = ["public_slug", "display_name"]
+    list_select_related = ["user"]
+    raw_id_fields = ["user"]
