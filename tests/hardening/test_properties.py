@@ -126,7 +126,7 @@ xml_text = st.text(
 )
 
 
-@examples(1500)
+@examples(1000)
 @given(data=st.binary(max_size=400), cut=st.integers(0, 2000), junk=st.binary(max_size=40))
 def test_the_wxr_reader_refuses_any_broken_file_cleanly(tmp_path_factory, data, cut, junk):
     whole = EXPORT_HEAD + _item("T", "s", "<p>b</p>", "post", "2024-01-01 00:00:00")
