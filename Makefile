@@ -11,6 +11,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
+ADMIN_URL ?= admin/
 
 .PHONY: help run test check lint format install migrate seed clean bench
 
@@ -38,7 +39,7 @@ seed: migrate ## Load the demo content (idempotent)
 	$(LOCAL_ENV) $(PY) manage.py seed_demo
 
 run: seed ## Serve the site with demo content at http://127.0.0.1:8000
-	$(LOCAL_ENV) $(PY) manage.py demo_admin --url http://$(HOST):$(PORT)/admin/
+	$(LOCAL_ENV) $(PY) manage.py demo_admin --url http://$(HOST):$(PORT)/$(ADMIN_URL)
 	$(LOCAL_ENV) $(PY) manage.py runserver $(HOST):$(PORT)
 
 # The suite runs with DEBUG off, as production does, with a key used for nothing else.

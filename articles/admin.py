@@ -8,7 +8,17 @@ from . import versions  # noqa: F401  (registered before the admin classes below
 from .admin_editorial import PostPartInlineMixin, PostRulesMixin, TrashFilter, TrashMixin
 from .admin_versions import VersionedAdmin
 from .forms import PostAdminForm
-from .models import Category, Page, Post, PostStatus, Procedure, Reference, Reviewer, Tag
+from .models import (
+    AuthorProfile,
+    Category,
+    Page,
+    Post,
+    PostStatus,
+    Procedure,
+    Reference,
+    Reviewer,
+    Tag,
+)
 
 
 class StatusFilter(admin.SimpleListFilter):
@@ -133,3 +143,11 @@ class PageAdmin(TrashMixin, VersionedAdmin):
     actions = ["restore_from_trash"]
     search_fields = ["title", "slug", "body"]
     prepopulated_fields = {"slug": ["title"]}
+
+
+@admin.register(AuthorProfile)
+class AuthorProfileAdmin(admin.ModelAdmin):
+    list_display = ["public_slug", "display_name", "user"]
+    search_fields = ["public_slug", "display_name"]
+    list_select_related = ["user"]
+    raw_id_fields = ["user"]

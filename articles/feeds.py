@@ -22,6 +22,7 @@ from django.utils.feedgenerator import Atom1Feed, Enclosure, Rss201rev2Feed
 from django.utils.html import escape
 
 from . import conditional
+from .authors import public_name
 from .links import absolute_url
 from .models import Category, Post, PostQuerySet, Procedure, Tag
 from .views import _category_from_path
@@ -118,7 +119,7 @@ class PostFeed(Feed):
     def items(self, subject: FeedSubject) -> list[Post]:
         posts = list(
             subject.posts.newest_first()
-            .select_related("author")
+            .select_related("author__author_profile")
             .prefetch_related(Prefetch("categories", queryset=Category.objects.only("name")))[
                 : settings.FEEDS_ITEMS
             ]
@@ -156,7 +157,7 @@ class PostFeed(Feed):
         return escape(post.description)  # both formats carry HTML here
 
     def item_author_name(self, post: Post) -> str:
-        return post.author.get_full_name() or post.author.get_username()
+        return public_name(post.author)
 
     def item_pubdate(self, post: Post):
         return post.published_at

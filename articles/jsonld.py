@@ -14,9 +14,9 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.http import HttpRequest
 from django.templatetags.static import static
-from django.urls import reverse
 from django.utils.safestring import SafeString, mark_safe
 
+from .authors import public_name
 from .links import absolute_url
 from .models import Post, Procedure, Reference, Tag
 
@@ -51,7 +51,7 @@ def _iso(moment: datetime.datetime | datetime.date | None) -> str | None:
 
 
 def _person_name(user) -> str:
-    return user.get_full_name() or user.get_username()
+    return public_name(user)
 
 
 def organisation(request: HttpRequest) -> dict:
@@ -100,7 +100,7 @@ def medical_web_page(
     tags: Sequence[Tag] = (),
     references: Sequence[Reference] = (),
 ) -> dict:
-    author_url = reverse("articles:author_detail", kwargs={"username": post.author.get_username()})
+    author_url = post.author.author_profile.get_absolute_url()
     data: dict = {
         "@context": SCHEMA,
         "@type": "MedicalWebPage",

@@ -62,29 +62,57 @@ def summarise(html: str, words: int = 30) -> str:
 
 _HEADING = re.compile(r"<h([23])((?:\s[^>]*)?)>(.*?)</h\1>", re.DOTALL)
 _ID_ATTR = re.compile(r'\sid="([^"]*)"')
+_OTHER_ID = re.compile(r'<(a|h4)\b([^>]*?)\sid="([^"]*)"([^>]*)>')
+
+# Ids the page layout uses itself (templates/, static/js/): no id in rich text takes one of
+# them, so a post body cannot clobber the comment form or the skip link.
+_LAYOUT_IDS = frozenset(
+    {
+        "main", "content", "comments", "comments-title", "respond", "reply-title",
+        "cancel-comment-reply-link", "email-notes", "search", "search-page-input",
+        "search-suggestions-title", "site-name", "site-search", "menu", "top", "toc-title",
+        "references-title", "related-title", "share-title", "procedure-posts",
+    }
+)  # fmt: skip
+# Families of layout ids built from data: comment anchors, form fields, A-Z letters, facts.
+_LAYOUT_ID_FAMILIES = re.compile(r"comment-\d+(-author)?|id_.*|letter-.*|facts-.*")
 
 
-# Ids the page layout uses itself; a heading never takes one of them.
-_LAYOUT_IDS = frozenset({"main", "content", "comments", "respond", "search", "menu", "top"})
+class _Anchors:
+    """Hands out slug ids that are unique in one document and never a layout id."""
+
+    def __init__(self) -> None:
+        self.used: set[str] = set(_LAYOUT_IDS)
+
+    def take(self, text: str) -> str:
+        base = slugify(text)[:60] or "section"
+        if _LAYOUT_ID_FAMILIES.fullmatch(base):
+            base = f"section-{base}"
+        anchor, n = base, 2
+        while anchor in self.used:
+            anchor, n = f"{base}-{n}", n + 1
+        self.used.add(anchor)
+        return anchor
 
 
 def add_heading_ids(html: str) -> str:
-    """Give every h2/h3 a stable id so the table of contents and shared links can point at it."""
-    used: set[str] = set(_LAYOUT_IDS)
+    """Give every h2/h3 a stable id so the table of contents and shared links can point at it;
+    ids on links and h4s are kept as slugs, and none takes an id of the layout."""
+    anchors = _Anchors()
 
     def label(match: re.Match) -> str:
         level, attrs, inner = match.groups()
         existing = _ID_ATTR.search(attrs)
-        text = unescape(existing.group(1)) if existing else plain_text(inner)
-        base = slugify(text)[:60] or "section"
-        anchor, n = base, 2
-        while anchor in used:
-            anchor, n = f"{base}-{n}", n + 1
-        used.add(anchor)
+        anchor = anchors.take(unescape(existing.group(1)) if existing else plain_text(inner))
         attrs = _ID_ATTR.sub("", attrs)
         return f'<h{level}{attrs} id="{anchor}">{inner}</h{level}>'
 
-    return _HEADING.sub(label, html)
+    def relabel(match: re.Match) -> str:
+        tag, before, value, after = match.groups()
+        return f'<{tag}{before} id="{anchors.take(unescape(value))}"{after}>'
+
+    html = _HEADING.sub(label, html)
+    return _OTHER_ID.sub(relabel, html)
 
 
 def table_of_contents(html: str) -> list[tuple[str, str]]:

@@ -13,6 +13,7 @@ from django.db import models
 from django.utils import timezone
 from django_ckeditor_5.fields import CKEditor5Field
 
+from .authors import AuthorProfile
 from .images import make_renditions
 from .markup import clean_html, summarise
 from .querysets import PostQuerySet, PostStatus, Publishable, PublishedQuerySet
@@ -20,8 +21,8 @@ from .signals import content_changed
 from .taxonomy import ANCESTOR_DEPTH, Category, Invasiveness, Procedure, Tag
 
 __all__ = [
-    "ANCESTOR_DEPTH", "Category", "Invasiveness", "Page", "Post", "PostQuerySet", "PostStatus",
-    "Procedure", "PublishedQuerySet", "Reference", "Reviewer", "Tag",
+    "ANCESTOR_DEPTH", "AuthorProfile", "Category", "Invasiveness", "Page", "Post", "PostQuerySet",
+    "PostStatus", "Procedure", "PublishedQuerySet", "Reference", "Reviewer", "Tag",
 ]  # fmt: skip
 
 # First path segments the site uses itself: a post or page may not take them as its slug.

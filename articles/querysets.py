@@ -114,7 +114,7 @@ class PostQuerySet(PublishedQuerySet):
     def for_listing(self) -> PostQuerySet:
         """What a list of post cards needs, in a constant number of queries."""
         return (
-            self.select_related("author")
+            self.select_related("author__author_profile")
             .prefetch_related(
                 models.Prefetch("categories", queryset=Category.objects.with_ancestors())
             )

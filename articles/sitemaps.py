@@ -204,7 +204,8 @@ def robots_txt(request: HttpRequest) -> HttpResponse:
     """Crawlers stay out of the admin, previews and search results; the sitemap is named."""
     lines = [
         "User-agent: *",
-        "Disallow: /admin/",
+        # A moved admin (ADMIN_URL) is not named here: that would give its address away.
+        *(["Disallow: /admin/"] if settings.ADMIN_URL == "admin/" else []),
         "Disallow: /ckeditor5/",
         "Disallow: /preview/",
         "Disallow: /search/",

@@ -7,7 +7,6 @@ import datetime
 from itertools import groupby
 
 from django.conf import settings
-from django.contrib.auth import get_user_model
 from django.core.paginator import EmptyPage, Paginator
 from django.core.paginator import Page as PaginatorPage
 from django.db.models import Count, Prefetch, Q
@@ -19,7 +18,7 @@ from django.views.decorators.http import require_safe
 
 from . import conditional, extensions, seo
 from .markup import table_of_contents
-from .models import Category, Page, Post, PostQuerySet, Procedure, Tag
+from .models import AuthorProfile, Category, Page, Post, PostQuerySet, Procedure, Tag
 from .permissions import may_preview
 
 
@@ -126,17 +125,22 @@ def tag_detail(request: HttpRequest, slug: str, page: int = 1) -> HttpResponse:
 
 
 @require_safe
-def author_detail(request: HttpRequest, username: str, page: int = 1) -> HttpResponse:
-    author = get_object_or_404(get_user_model(), username=username, is_active=True)
-    posts = Post.objects.published().filter(author=author)
+def author_detail(request: HttpRequest, slug: str, page: int = 1) -> HttpResponse:
+    """`/author/<public slug>/`. The old `/author/<login>/` addresses are not redirected: a
+    redirect would publish which login has which slug. They answer 404 unless the login and the
+    slug happen to be the same (never for profiles made here)."""
+    profile = get_object_or_404(
+        AuthorProfile.objects.select_related("user"), public_slug=slug, user__is_active=True
+    )
+    posts = Post.objects.published().filter(author=profile.user)
     if not posts.exists():
         raise Http404("No such author.")
-    name = author.get_full_name() or author.get_username()
+    name = profile.name
     return _post_list(
         request,
         posts.newest_first(),
         page,
-        base_url=reverse("articles:author_detail", kwargs={"username": username}),
+        base_url=profile.get_absolute_url(),
         title=name,
         breadcrumbs=[(f"Author: {name}", "")],
         kicker="Articles by",
@@ -226,7 +230,7 @@ def procedure_detail(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 def _post_for(request: HttpRequest, slug: str) -> Post | None:
-    posts = Post.objects.select_related("author", "reviewed_by").prefetch_related(
+    posts = Post.objects.select_related("author__author_profile", "reviewed_by").prefetch_related(
         Prefetch("categories", queryset=Category.objects.with_ancestors()),
         Prefetch("procedures", queryset=Procedure.objects.prefetch_related("related")),
         "tags",
@@ -259,8 +263,16 @@ def _related_posts(post: Post, limit: int = 3) -> list[Post]:
         .exclude(pk=post.pk)
         .distinct()
         .newest_first()
-        .select_related("author")
-        .only("title", "slug", "published_at", "excerpt", "author__username")[:limit]
+        .select_related("author__author_profile")
+        .only(
+            "title",
+            "slug",
+            "published_at",
+            "excerpt",
+            "author__first_name",
+            "author__last_name",
+            "author__author_profile__display_name",
+        )[:limit]
     )
 
 

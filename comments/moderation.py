@@ -8,12 +8,12 @@ cosmediclist/settings.py), so each can be tightened, loosened or switched off on
 1. signed form token: binds the post and the time the form was rendered; a bad signature, a
    token for another post, a form sent too fast (COMMENTS_MIN_SECONDS) or too old
    (COMMENTS_MAX_AGE_SECONDS) is refused with 400;
-2. honeypot (COMMENTS_HONEYPOT): a filled hidden field stores the comment as spam, and the bot
-   sees the normal thank-you;
-3. flood (COMMENTS_FLOOD_COUNT per COMMENTS_FLOOD_SECONDS per IP, counted in the database so
-   every process agrees): 429;
-4. duplicate (COMMENTS_DUPLICATES_REFUSED): the same body by the same email on the same post:
+2. flood (COMMENTS_FLOOD_COUNT per COMMENTS_FLOOD_SECONDS per IP, counted in the database so
+   every process agrees, spam included): 429;
+3. duplicate (COMMENTS_DUPLICATES_REFUSED): the same body by the same email on the same post:
    409;
+4. honeypot (COMMENTS_HONEYPOT): a filled hidden field stores the comment as spam, and the bot
+   sees the normal thank-you — after the two rules above, so a bot is held to the same rates;
 5. disallowed terms (admin-editable): trash;
 6. more than COMMENTS_MAX_LINKS links, or a moderation term: held as pending;
 7. previously approved commenter (COMMENTS_TRUST_APPROVED_COMMENTERS): approved, but only for
@@ -142,14 +142,6 @@ def check_token(token: str, post: Post) -> Decision | None:
 # Who is this browser? ---------------------------------------------------------------------
 
 
-def client_ip(request: HttpRequest) -> str | None:
-    """REMOTE_ADDR, or the last hop of the header set by a proxy (COMMENTS_CLIENT_IP_HEADER)."""
-    header = settings.COMMENTS_CLIENT_IP_HEADER
-    raw = request.META.get(header, "") if header else ""
-    value = raw.split(",")[-1].strip() if raw else request.META.get("REMOTE_ADDR", "")
-    return value or None
-
-
 def own_comment_ids(request: HttpRequest) -> list[int]:
     """The comments this browser sent, from our signed cookie (forged or stale: none)."""
     raw = request.get_signed_cookie(MINE_COOKIE, default="", salt=MINE_SALT)
@@ -239,8 +231,6 @@ def decide(request: HttpRequest, comment: Comment, *, token: str, honeypot: str)
     user = request.user
     if is_staff(user):
         return Decision(CommentStatus.APPROVED, "staff")
-    if settings.COMMENTS_HONEYPOT and honeypot.strip():
-        return Decision(CommentStatus.SPAM, "honeypot")
     if is_flooding(comment.ip_address):
         seconds = settings.COMMENTS_FLOOD_SECONDS
         return refuse(
@@ -255,6 +245,8 @@ def decide(request: HttpRequest, comment: Comment, *, token: str, honeypot: str)
             "duplicate",
             "Duplicate comment detected: it looks as though you’ve already said that.",
         )
+    if settings.COMMENTS_HONEYPOT and honeypot.strip():
+        return Decision(CommentStatus.SPAM, "honeypot")
     if term := matching_term(TermKind.DISALLOW, comment):
         return Decision(CommentStatus.TRASH, f"disallowed term #{term.pk}")
     links = count_links(comment.body)

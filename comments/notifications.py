@@ -6,6 +6,7 @@ No email reveals one commenter's address to another."""
 
 from __future__ import annotations
 
+import email.policy
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -40,8 +41,16 @@ def site_base(request: HttpRequest | None) -> str:
     return absolute_url(request, "/").rstrip("/")
 
 
+class _Message(EmailMessage):
+    """Header lines may be as long as RFC 5322 allows (998), not 78: a longer List-Unsubscribe
+    would be folded as an RFC 2047 encoded word, which no mail client reads as a URL."""
+
+    def message(self, *, policy=email.policy.default):
+        return super().message(policy=policy.clone(max_line_length=998))
+
+
 def _send(subject: str, body: str, to: list[str], headers: dict | None = None) -> int:
-    message = EmailMessage(subject, body, settings.DEFAULT_FROM_EMAIL, to, headers=headers)
+    message = _Message(subject, body, settings.DEFAULT_FROM_EMAIL, to, headers=headers)
     return mailers.default.send_messages([message])
 
 

@@ -15,8 +15,9 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from articles import seo
 from articles.models import Post
+from security.network import client_ip
 
-from . import moderation, notifications
+from . import limits, moderation, notifications
 from .discussion import PERSONAL_PARAMETER
 from .forms import CommentForm
 from .models import Comment, CommentStatus
@@ -97,7 +98,13 @@ def fresh_token(request: HttpRequest, post_id: int) -> JsonResponse:
 @require_POST
 def post_comment(request: HttpRequest, post_id: int) -> HttpResponse:
     post = get_object_or_404(Post.objects.published(), pk=post_id)
-    form = CommentForm(post, request.POST)
+    if limits.too_large(request):
+        return _refused(request, post, None, HTTPStatus.REQUEST_ENTITY_TOO_LARGE, limits.TOO_LARGE)
+    limits.guard_uploads(request)
+    try:
+        form = CommentForm(post, request.POST)
+    except limits.FileRefused:
+        return _refused(request, post, None, HTTPStatus.REQUEST_ENTITY_TOO_LARGE, limits.NO_FILES)
     if _is_cross_site(request):
         return _refused(
             request,
@@ -119,7 +126,7 @@ def post_comment(request: HttpRequest, post_id: int) -> HttpResponse:
             "Your comment was not sent: please correct what is marked below.",
         )
     comment = form.save(commit=False)
-    comment.ip_address = moderation.client_ip(request)
+    comment.ip_address = client_ip(request)
     comment.user_agent = request.META.get("HTTP_USER_AGENT", "")[:500]
     if request.user.is_authenticated:
         comment.user = request.user

@@ -14,7 +14,7 @@ admin.site.index_title = "Site administration"
 
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
-    path("admin/", admin.site.urls),
+    path(settings.ADMIN_URL, admin.site.urls),
     # The editor's image upload, named as django-ckeditor-5's widget expects; the package's
     # own view stores files unchecked under their original names, so it is not routed.
     path("ckeditor5/image_upload/", image_upload, name="ck_editor_5_upload_file"),

@@ -46,7 +46,15 @@ from search import indexing as search_indexing
 
 from . import addresses, discussion, media, reader, records, terms
 from .content import to_html
-from .mapping import DRAFT_STATUSES, clipped, decode_slug, digest, is_imported, published_at
+from .mapping import (
+    DRAFT_STATUSES,
+    clipped,
+    decode_slug,
+    digest,
+    is_imported,
+    is_slug,
+    published_at,
+)
 from .models import WordPressItem, WordPressType
 from .summary import Stats
 
@@ -252,7 +260,11 @@ class Importer:
         return published_at(item)
 
     def _slug(self, item: records.Item, model: type[Post | Page], current: str | None) -> str:
-        base = decode_slug(item.post_name) or slugify(item.title, allow_unicode=True)
+        wanted = decode_slug(item.post_name)
+        usable = is_slug(wanted)
+        base = (wanted if usable else slugify(wanted, allow_unicode=True)) or slugify(
+            item.title, allow_unicode=True
+        )
         base = clipped(model, "slug", base) or f"{item.post_type}-{item.id}"
         candidate, n = base, 2
         while candidate != current and (
@@ -262,7 +274,12 @@ class Importer:
         ):
             suffix = f"-{n}"
             candidate, n = clipped(model, "slug", base, room=len(suffix)) + suffix, n + 1
-        if item.post_name and candidate != decode_slug(item.post_name):
+        if wanted and not usable:
+            self.stats.note(
+                f"{item.post_type} {item.id}: slug {wanted[:80]!r} is not a valid address here, "
+                f"imported as {candidate!r}."
+            )
+        elif wanted and candidate != wanted:
             self.stats.note(
                 f"{item.post_type} {item.id}: slug {decode_slug(item.post_name)!r} is taken "
                 f"or reserved here, imported as {candidate!r}."

@@ -80,6 +80,16 @@ def decode_slug(raw: str) -> str:
         return raw
 
 
+_NOT_IN_A_SLUG = re.compile(r"""[/\\?#%<>"'`&]|\s|[\x00-\x1f\x7f]""")
+
+
+def is_slug(value: str) -> bool:
+    """Whether a WordPress slug can be one /<slug>/ address as it is: any script and symbol are
+    kept (WordPress allows them), but not a path separator, a dot-only segment, markup, white
+    space, control characters or URL syntax (`..`, `<script>`, a decoded `evil%2Fpath`)."""
+    return bool(value) and value.strip(".") != "" and not _NOT_IN_A_SLUG.search(value)
+
+
 def parse_gmt(value: str) -> datetime | None:
     if not value or value.startswith("0000"):
         return None

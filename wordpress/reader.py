@@ -23,6 +23,8 @@ from pathlib import Path
 from typing import BinaryIO
 from xml.parsers import expat
 
+from django.conf import settings
+
 from .records import Author, Item, Node, Scan, Site, Term, WXRError, convert, convert_item
 
 CHUNK_SIZE = 64 * 1024
@@ -79,6 +81,10 @@ class _Reader:
         self.skip_depth = 0
         self.site_text: list[str] | None = None
         self.seen_channel = False
+        # One record is held in memory until it ends: past this size the file is refused.
+        self.max_record = settings.WXR_MAX_RECORD_BYTES
+        self.record_size = 0
+        self.record_line = 0
         # A file that is not shaped like an export is read to its end all the same, so that a
         # syntax error further on (the more precise diagnosis) is the one reported.
         self.wrong_shape: WXRError | None = None
@@ -140,6 +146,7 @@ class _Reader:
             self.stack.append(node)
         elif self.depth == 3 and name in _RECORDS:
             self.stack.append(Node(name, attrs))
+            self.record_size, self.record_line = 0, self.parser.CurrentLineNumber
         elif self.depth == 3 and name in _SITE_FIELDS:
             self.site_text = []
 
@@ -160,6 +167,13 @@ class _Reader:
         if self.skip_depth:
             return
         if self.stack:
+            self.record_size += len(data.encode())
+            if self.record_size > self.max_record:
+                self._fail(
+                    f"The <{self.stack[0].name}> starting at line {self.record_line} is larger "
+                    f"than {self.max_record} bytes, the most one record may hold "
+                    "(WXR_MAX_RECORD_BYTES)"
+                )
             self.stack[-1].text.append(data)
         elif self.site_text is not None:
             self.site_text.append(data)

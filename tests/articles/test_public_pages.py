@@ -17,7 +17,7 @@ def test_every_public_url_answers_for_published_content(client):
     child = make_category(name="Acne", slug="acne", parent=parent)
     tag = make_tag(name="collagen", slug="collagen")
     procedure = make_procedure(name="Microneedling", slug="microneedling")
-    author = make_user(username="casey")
+    author = make_user(username="casey", first_name="Casey", last_name="Lee")
     when = timezone.make_aware(datetime.datetime(2025, 3, 14, 12, 0))
     make_post(
         slug="needling-scars",
@@ -36,7 +36,7 @@ def test_every_public_url_answers_for_published_content(client):
         "/category/skin/",
         "/category/skin/acne/",
         "/tag/collagen/",
-        "/author/casey/",
+        "/author/casey-lee/",
         "/2025/",
         "/2025/03/",
         "/procedures/",

@@ -54,7 +54,7 @@ def build_site() -> Site:
         tag=make_tag(slug="collagen"),
         procedure=procedure,
         reviewer=make_reviewer(),
-        writer=make_user(username="writer"),
+        writer=make_user(username="writer", first_name="Wren", last_name="Writer"),
     )
 
 
@@ -72,7 +72,7 @@ def queries_for(client, url: str) -> int:
         "/category/skin/",
         "/category/skin/acne/",
         "/tag/collagen/",
-        "/author/writer/",
+        "/author/wren-writer/",
         "/procedures/",
         "/procedures/microneedling/",
     ],

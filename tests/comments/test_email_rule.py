@@ -27,7 +27,7 @@ PUBLIC_URLS = [
     "/category/skin/",
     "/category/skin/acne/",
     "/tag/collagen/",
-    "/author/casey/",
+    "/author/casey-lee/",
     "/{year}/",
     "/{year}/{month}/",
     "/procedures/",
@@ -86,7 +86,7 @@ def test_no_email_hash_of_an_email_or_ip_appears_in_any_public_response(client, 
     skin = make_category(name="Skin", slug="skin")
     acne = make_category(name="Acne", slug="acne", parent=skin)
     procedure = make_procedure(name="Microneedling", slug="microneedling")
-    author = make_user(username="casey")
+    author = make_user(username="casey", first_name="Casey", last_name="Lee")
     post = make_post(
         slug="needling-scars",
         title="Microneedling and scars",

@@ -71,7 +71,7 @@ PAGE_TYPES = [
     "/category/skin/",
     "/category/skin/acne/",
     "/tag/collagen/",
-    "/author/casey/",
+    "/author/casey-quill/",
     "/2025/",
     "/2025/03/",
     "/procedures/",
@@ -112,7 +112,7 @@ def test_the_post_is_a_medical_web_page_about_its_procedures(client, site):
     assert page["author"] == {
         "@type": "Person",
         "name": "Casey Quill",
-        "url": "http://testserver/author/casey/",
+        "url": "http://testserver/author/casey-quill/",
     }
     assert page["publisher"]["name"] == "CosMedicList"
     assert page["image"]["width"] == 320

@@ -26,7 +26,7 @@ PAGES = {
     "post": "/does-microneedling-improve-acne-scars/",
     "category": "/category/skin-treatments/acne-scarring/",
     "tag": "/tag/acne-scars/",
-    "author": "/author/editor/",
+    "author": "/author/ellis-marlowe/",
     "procedure-list": "/procedures/",
     "procedure": "/procedures/microneedling/",
     "standing-page": "/privacy-policy/",
