@@ -99,7 +99,8 @@ def post_head(
     breadcrumbs: Crumbs = (),
     noindex: bool = False,
 ) -> Head:
-    canonical = absolute_url(request, post.get_absolute_url())
+    canonical = post.seo_canonical or absolute_url(request, post.get_absolute_url())
+    noindex = noindex or post.seo_noindex
     head = Head(
         title=post.seo_title or post.title,
         description=post.description,
@@ -122,8 +123,10 @@ def post_head(
 def page_head(
     request: HttpRequest, page: Page, *, breadcrumbs: Crumbs = (), noindex: bool = False
 ) -> Head:
-    canonical = absolute_url(request, page.get_absolute_url())
-    head = Head(title=page.title, description=page.description, canonical=canonical)
+    canonical = page.seo_canonical or absolute_url(request, page.get_absolute_url())
+    noindex = noindex or page.seo_noindex
+    head = Head(title=page.seo_title or page.title, description=page.description,
+                canonical=canonical)  # fmt: skip
     return _finish(request, head, breadcrumbs=breadcrumbs, noindex=noindex)
 
 

@@ -43,7 +43,7 @@ from django.utils.text import slugify
 from articles.models import RESERVED_SLUGS, Category, Page, Post, Tag
 from search import indexing as search_indexing
 
-from . import addresses, discussion, media, reader, records, terms
+from . import addresses, discussion, media, reader, records, seo_plugins, terms
 from .content import to_html
 from .mapping import DRAFT_STATUSES, clipped, decode_slug, digest, is_imported, published_at
 from .models import WordPressItem, WordPressType
@@ -195,11 +195,16 @@ class Importer:
             Page.objects.values_list("slug", flat=True)
         )
         self.files: dict[str, str | None] = {}
+        self.category_ids: dict[int, str] = {}
+        self.author_names: dict[str, str] = {}
+        self.seo_fields: dict[str, int] = {}
         total, last = scan.total, 0.0
         for done, record in enumerate(reader.parse(self.path, recover=scan.recovered), start=1):
             if isinstance(record, records.Author):
+                self.author_names[record.login] = record.display_name or record.login
                 terms.author(self, record)
             elif isinstance(record, records.Term):
+                seo_plugins.remember_term(self, record)
                 terms.term(self, record)
             else:
                 self._item(record)
@@ -215,6 +220,7 @@ class Importer:
         addresses.flush_redirects(self)
         terms.link_parents(self)
         self.ledger.flush()
+        seo_plugins.summary(self)
 
     # -- posts and pages --------------------------------------------------------------------------
 
@@ -269,10 +275,12 @@ class Importer:
     def _post(self, item: records.Item) -> Post:
         thumbnail = media.thumbnail(self, item)
         item_terms = sorted((t.domain, t.slug, t.name) for t in item.terms)
+        seo = seo_plugins.read(self, item)
+        seo_plugins.count(self, seo)
         fingerprint = digest(item.title, item.post_name, item.content, item.excerpt, item.status,
                              item.post_date_gmt, item.pub_date, item.is_sticky,
                              item.comment_status, bool(item.password), item.creator, item_terms,
-                             thumbnail)  # fmt: skip
+                             thumbnail, *(seo.fingerprint() if seo.plugin else ()))  # fmt: skip
         row, post = self.ledger.known(Post, WordPressType.POST, str(item.id))
         if post is not None and row.digest == fingerprint:
             self.stats.add("posts", "unchanged")
@@ -290,6 +298,7 @@ class Importer:
         post.is_featured = item.is_sticky
         post.comments_open = item.comment_status == "open"
         post.guid = clipped(Post, "guid", item.guid)
+        _apply_seo(post, seo)
         if thumbnail and not self.dry_run:
             stored, alt = thumbnail
             if post.featured_image.name != stored:
@@ -306,13 +315,20 @@ class Importer:
         else:
             post.categories.set(categories)
             post.tags.set(tags)
+        primary = next((c for c in categories if c.slug == seo.primary_category), None)
+        if primary is not None or post.primary_category_id is not None:
+            Post.objects.filter(pk=post.pk).update(primary_category=primary)
+            post.primary_category = primary
         self.ledger.remember(WordPressType.POST, str(item.id), post.pk, fingerprint)
         self.stats.add("posts", outcome)
         return post
 
     def _page(self, item: records.Item) -> Page:
+        seo = seo_plugins.read(self, item)
+        seo_plugins.count(self, seo)
         fingerprint = digest(item.title, item.post_name, item.content, item.status,
-                             item.post_date_gmt, item.pub_date, bool(item.password))  # fmt: skip
+                             item.post_date_gmt, item.pub_date, bool(item.password),
+                             *(seo.fingerprint() if seo.plugin else ()))  # fmt: skip
         row, page = self.ledger.known(Page, WordPressType.PAGE, str(item.id))
         if page is not None and row.digest == fingerprint:
             self.stats.add("pages", "unchanged")
@@ -323,8 +339,20 @@ class Importer:
         page.slug = self._slug(item, Page, page.slug if page.pk else None)
         page.body = media.rewrite(self, to_html(item.content))
         page.published_at = self._published_at(item, "page")
+        _apply_seo(page, seo)
         page.save()
         self.taken.add(page.slug)
         self.ledger.remember(WordPressType.PAGE, str(item.id), page.pk, fingerprint)
         self.stats.add("pages", outcome)
         return page
+
+
+def _apply_seo(obj: Post | Page, seo: seo_plugins.SEO) -> None:
+    """The plugin's values; without a plugin, what the site holds is left alone."""
+    if not seo.plugin:
+        return
+    model = type(obj)
+    obj.seo_title = clipped(model, "seo_title", seo.title)
+    obj.seo_description = clipped(model, "seo_description", seo.description)
+    obj.seo_canonical = clipped(model, "seo_canonical", seo.canonical)
+    obj.seo_noindex = seo.noindex
