@@ -19,7 +19,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.text import Truncator
 
-from . import jsonld
+from . import extensions, jsonld
 from .jsonld import Image
 from .links import absolute_url
 from .models import Category, Page, Post, Procedure, Reference, Tag
@@ -117,7 +117,9 @@ def post_head(
             request, post, canonical, procedures=procedures, tags=tags, references=references
         )
     )
-    return _finish(request, head, breadcrumbs=breadcrumbs, noindex=noindex)
+    head = _finish(request, head, breadcrumbs=breadcrumbs, noindex=noindex)
+    head.feeds += [Feed(title, url) for title, url in extensions.post_feeds_for(request, post)]
+    return head
 
 
 def page_head(

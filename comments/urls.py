@@ -1,10 +1,11 @@
 from django.urls import path
 
-from . import views
+from . import feeds, views
 
 app_name = "comments"
 
 urlpatterns = [
     path("post/<int:post_id>/", views.post_comment, name="post_comment"),
+    path("feed/", feeds.SiteCommentsFeed(), name="feed"),
     path("unsubscribe/<str:token>/", views.unsubscribe, name="unsubscribe"),
 ]

@@ -6,6 +6,7 @@ from django.views.decorators.http import require_safe
 from django.views.static import serve
 
 from articles.uploads import image_upload
+from comments.feeds import PostCommentsFeed
 
 admin.site.site_header = "CosMedicList administration"
 admin.site.site_title = "CosMedicList admin"
@@ -19,6 +20,8 @@ urlpatterns = [
     path("comments/", include("comments.urls")),
     path("search/", include("search.urls")),
     path("", include("articles.urls")),
+    # A post's comment feed at WordPress's address; after the content's own /…/feed/ addresses.
+    path("<str:slug>/feed/", PostCommentsFeed(), name="post_comments_feed"),
 ]
 
 
