@@ -43,7 +43,7 @@ from django.utils.text import slugify
 from articles.models import RESERVED_SLUGS, Category, Page, Post, Tag
 from search import indexing as search_indexing
 
-from . import addresses, discussion, media, reader, records, seo_plugins, terms
+from . import addresses, discussion, media, own_data, reader, records, seo_plugins, terms
 from .content import to_html
 from .mapping import DRAFT_STATUSES, clipped, decode_slug, digest, is_imported, published_at
 from .models import WordPressItem, WordPressType
@@ -198,6 +198,7 @@ class Importer:
         self.category_ids: dict[int, str] = {}
         self.author_names: dict[str, str] = {}
         self.seo_fields: dict[str, int] = {}
+        self.related_procedures: dict[int, list[str]] = {}
         total, last = scan.total, 0.0
         for done, record in enumerate(reader.parse(self.path, recover=scan.recovered), start=1):
             if isinstance(record, records.Author):
@@ -219,12 +220,16 @@ class Importer:
         discussion.flush_comments(self)
         addresses.flush_redirects(self)
         terms.link_parents(self)
+        own_data.link_related(self)
         self.ledger.flush()
         seo_plugins.summary(self)
 
     # -- posts and pages --------------------------------------------------------------------------
 
     def _item(self, item: records.Item) -> None:
+        if item.post_type in own_data.POST_TYPES:
+            own_data.import_item(self, item)
+            return
         kind = {"post": "posts", "page": "pages"}.get(item.post_type)
         if kind is None:
             label = {"attachment": "attachments", "nav_menu_item": "menu items"}.get(
@@ -280,7 +285,8 @@ class Importer:
         fingerprint = digest(item.title, item.post_name, item.content, item.excerpt, item.status,
                              item.post_date_gmt, item.pub_date, item.is_sticky,
                              item.comment_status, bool(item.password), item.creator, item_terms,
-                             thumbnail, *(seo.fingerprint() if seo.plugin else ()))  # fmt: skip
+                             thumbnail, *(seo.fingerprint() if seo.plugin else ()),
+                             *own_data.fingerprint(item))  # fmt: skip
         row, post = self.ledger.known(Post, WordPressType.POST, str(item.id))
         if post is not None and row.digest == fingerprint:
             self.stats.add("posts", "unchanged")
@@ -299,6 +305,7 @@ class Importer:
         post.comments_open = item.comment_status == "open"
         post.guid = clipped(Post, "guid", item.guid)
         _apply_seo(post, seo)
+        own_data.apply_seo(post, item)
         if thumbnail and not self.dry_run:
             stored, alt = thumbnail
             if post.featured_image.name != stored:
@@ -319,6 +326,7 @@ class Importer:
         if primary is not None or post.primary_category_id is not None:
             Post.objects.filter(pk=post.pk).update(primary_category=primary)
             post.primary_category = primary
+        own_data.finish_post(self, post, item)
         self.ledger.remember(WordPressType.POST, str(item.id), post.pk, fingerprint)
         self.stats.add("posts", outcome)
         return post
@@ -328,7 +336,8 @@ class Importer:
         seo_plugins.count(self, seo)
         fingerprint = digest(item.title, item.post_name, item.content, item.status,
                              item.post_date_gmt, item.pub_date, bool(item.password),
-                             *(seo.fingerprint() if seo.plugin else ()))  # fmt: skip
+                             *(seo.fingerprint() if seo.plugin else ()),
+                             *own_data.fingerprint(item))  # fmt: skip
         row, page = self.ledger.known(Page, WordPressType.PAGE, str(item.id))
         if page is not None and row.digest == fingerprint:
             self.stats.add("pages", "unchanged")
@@ -340,6 +349,7 @@ class Importer:
         page.body = media.rewrite(self, to_html(item.content))
         page.published_at = self._published_at(item, "page")
         _apply_seo(page, seo)
+        own_data.apply_seo(page, item)
         page.save()
         self.taken.add(page.slug)
         self.ledger.remember(WordPressType.PAGE, str(item.id), page.pk, fingerprint)
