@@ -43,7 +43,7 @@ from django.utils.text import slugify
 from articles.models import RESERVED_SLUGS, Category, Page, Post, Tag
 from search import indexing as search_indexing
 
-from . import addresses, discussion, media, own_data, reader, records, seo_plugins, terms
+from . import addresses, bases, discussion, media, own_data, reader, records, seo_plugins, terms
 from .content import to_html
 from .mapping import DRAFT_STATUSES, clipped, decode_slug, digest, is_imported, published_at
 from .models import WordPressItem, WordPressType
@@ -143,12 +143,14 @@ class Importer:
         author_map: dict[str, str] | None = None,
         dry_run: bool = False,
         progress: Callable[[int, int], None] | None = None,
+        bases: dict[str, str] | None = None,
     ) -> None:
         self.path = Path(path)
         self.media_dir = Path(media_dir) if media_dir else None
         self.author_map = author_map or {}
         self.dry_run = dry_run
         self.progress = progress
+        self.bases = {kind: base.strip("/") for kind, base in (bases or {}).items() if base}
         self.stats = Stats()
         self.written: list[str] = []
 
@@ -221,6 +223,7 @@ class Importer:
         addresses.flush_redirects(self)
         terms.link_parents(self)
         own_data.link_related(self)
+        bases.record(self)
         self.ledger.flush()
         seo_plugins.summary(self)
 
