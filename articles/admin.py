@@ -65,7 +65,19 @@ class PostAdmin(PostRulesMixin, VersionedAdmin):
         ("Featured image", {"fields": ["featured_image", "featured_image_alt"]}),
         ("Topics", {"fields": ["categories", "procedures", "tags"]}),
         ("Medical review", {"fields": ["reviewed_by", "last_reviewed_on"]}),
-        ("Search engines", {"fields": ["seo_title", "seo_description"], "classes": ["collapse"]}),
+        (
+            "Search engines",
+            {
+                "fields": [
+                    "seo_title",
+                    "seo_description",
+                    "seo_canonical",
+                    "seo_noindex",
+                    "primary_category",
+                ],
+                "classes": ["collapse"],
+            },
+        ),
     ]
 
     @admin.display(description="status", ordering="published_at")

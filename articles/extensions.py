@@ -8,6 +8,8 @@ says, it registers here from its `AppConfig.ready()`:
   `name`, and the post page includes `template` (in registration order). A value whose
   `is_personal` is true (something meant for this visitor only) makes the page private.
 - `add_post_validator(part)`: `part()` is one more value in every post page's ETag.
+- `add_post_feed(build)`: `build(request, post)` gives (title, absolute URL) of one more feed
+  the post page announces with `<link rel=alternate>`, or None.
 - `add_personal_parameter(name)`: a query parameter that asks for a personal page, which a
   304 must never answer.
 """
@@ -30,6 +32,7 @@ class PostSection:
 post_sections: list[PostSection] = []
 post_validators: list[Callable[[], object]] = []
 personal_parameters: set[str] = set()
+post_feeds: list[Callable[[HttpRequest, object], tuple[str, str] | None]] = []
 
 
 def add_post_section(
@@ -42,6 +45,16 @@ def add_post_section(
 def add_post_validator(part: Callable[[], object]) -> None:
     if part not in post_validators:
         post_validators.append(part)
+
+
+def add_post_feed(build: Callable[[HttpRequest, object], tuple[str, str] | None]) -> None:
+    if build not in post_feeds:
+        post_feeds.append(build)
+
+
+def post_feeds_for(request: HttpRequest, post: object) -> list[tuple[str, str]]:
+    """(title, URL) of the feeds other apps give this post page."""
+    return [feed for build in post_feeds if (feed := build(request, post)) is not None]
 
 
 def add_personal_parameter(name: str) -> None:

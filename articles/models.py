@@ -112,6 +112,17 @@ class Post(Publishable, models.Model):
     comments_open = models.BooleanField(default=True)
     seo_title = models.CharField("SEO title", max_length=200, blank=True)
     seo_description = models.CharField("SEO description", max_length=300, blank=True)
+    seo_canonical = models.URLField(
+        "canonical URL", max_length=500, blank=True,
+        help_text="Only when another address is the original; empty: this post's own address.",
+    )  # fmt: skip
+    seo_noindex = models.BooleanField(
+        "hide from search engines", default=False, help_text="Adds a robots noindex."
+    )
+    primary_category = models.ForeignKey(
+        Category, null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        help_text="The category shown first and in the breadcrumbs (one of the post's own).",
+    )  # fmt: skip
     reviewed_by = models.ForeignKey(
         Reviewer, null=True, blank=True, on_delete=models.SET_NULL, related_name="posts"
     )
@@ -233,6 +244,7 @@ class Page(Publishable, models.Model):
         null=True, blank=True, default=timezone.now, help_text="Empty: draft."
     )
     updated_at = models.DateTimeField(auto_now=True)
+    seo_title = models.CharField("SEO title", max_length=200, blank=True)
     seo_description = models.CharField("SEO description", max_length=300, blank=True)
     trashed_at = models.DateTimeField(
         null=True,
@@ -241,6 +253,8 @@ class Page(Publishable, models.Model):
         db_index=True,
         help_text="When it was moved to the trash; empty when it is not in the trash.",
     )
+    seo_canonical = models.URLField("canonical URL", max_length=500, blank=True)
+    seo_noindex = models.BooleanField("hide from search engines", default=False)
 
     objects = PublishedQuerySet.as_manager()
 

@@ -19,7 +19,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.text import Truncator
 
-from . import jsonld
+from . import extensions, jsonld
 from .jsonld import Image
 from .links import absolute_url
 from .models import Category, Page, Post, Procedure, Reference, Tag
@@ -99,7 +99,8 @@ def post_head(
     breadcrumbs: Crumbs = (),
     noindex: bool = False,
 ) -> Head:
-    canonical = absolute_url(request, post.get_absolute_url())
+    canonical = post.seo_canonical or absolute_url(request, post.get_absolute_url())
+    noindex = noindex or post.seo_noindex
     head = Head(
         title=post.seo_title or post.title,
         description=post.description,
@@ -116,14 +117,18 @@ def post_head(
             request, post, canonical, procedures=procedures, tags=tags, references=references
         )
     )
-    return _finish(request, head, breadcrumbs=breadcrumbs, noindex=noindex)
+    head = _finish(request, head, breadcrumbs=breadcrumbs, noindex=noindex)
+    head.feeds += [Feed(title, url) for title, url in extensions.post_feeds_for(request, post)]
+    return head
 
 
 def page_head(
     request: HttpRequest, page: Page, *, breadcrumbs: Crumbs = (), noindex: bool = False
 ) -> Head:
-    canonical = absolute_url(request, page.get_absolute_url())
-    head = Head(title=page.title, description=page.description, canonical=canonical)
+    canonical = page.seo_canonical or absolute_url(request, page.get_absolute_url())
+    noindex = noindex or page.seo_noindex
+    head = Head(title=page.seo_title or page.title, description=page.description,
+                canonical=canonical)  # fmt: skip
     return _finish(request, head, breadcrumbs=breadcrumbs, noindex=noindex)
 
 

@@ -308,6 +308,8 @@ def slug_detail(request: HttpRequest, slug: str) -> HttpResponse:
 
 def post_detail(request: HttpRequest, post: Post) -> HttpResponse:
     categories = list(post.categories.all())
+    # The post's primary category (when it is one of its own) comes first.
+    categories.sort(key=lambda c: c.pk != post.primary_category_id)
     primary = categories[0] if categories else None
     crumbs = [(c.name, c.get_absolute_url()) for c in primary.ancestors()] if primary else []
     if primary:

@@ -13,6 +13,7 @@ class CommentsConfig(AppConfig):
         from articles import extensions
 
         from .discussion import PERSONAL_PARAMETER, build_discussion
+        from .feeds import post_feed
         from .models import Comment
         from .moderation import comments_epoch
         from .notifications import follow_status
@@ -22,3 +23,4 @@ class CommentsConfig(AppConfig):
         extensions.add_post_section("discussion", "comments/_discussion.html", build_discussion)
         extensions.add_post_validator(comments_epoch)
         extensions.add_personal_parameter(PERSONAL_PARAMETER)
+        extensions.add_post_feed(post_feed)

@@ -6,6 +6,7 @@ from django.views.decorators.http import require_safe
 from django.views.static import serve
 
 from articles.uploads import image_upload
+from comments.feeds import PostCommentsFeed
 from ops.health import healthz
 
 admin.site.site_header = "CosMedicList administration"
@@ -22,6 +23,8 @@ urlpatterns = [
     path("editing/", include("editing.urls")),
     path("search/", include("search.urls")),
     path("", include("articles.urls")),
+    # A post's comment feed at WordPress's address; after the content's own /…/feed/ addresses.
+    path("<str:slug>/feed/", PostCommentsFeed(), name="post_comments_feed"),
 ]
 
 

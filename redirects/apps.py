@@ -6,4 +6,4 @@ class RedirectsConfig(AppConfig):
     verbose_name = "Redirects"
 
     def ready(self) -> None:
-        from . import signals  # noqa: F401
+        from . import moves, signals  # noqa: F401

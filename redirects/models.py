@@ -24,6 +24,7 @@ class RedirectSource(models.TextChoices):
     MANUAL = "manual", "Added by staff"
     SLUG_CHANGE = "slug_change", "Address changed"
     IMPORT = "import", "Imported"
+    REMOVED = "removed", "Content deleted"
 
 
 def normalise_path(value: str) -> str:

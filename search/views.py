@@ -14,6 +14,7 @@ from articles.models import Category, Post, Procedure
 
 from . import query as search_query
 from .engine import search as run_search
+from .others import search_others
 
 SUGGESTIONS = 12
 MAX_PAGE = 10_000
@@ -70,7 +71,9 @@ def search(request: HttpRequest, page: int = 1) -> HttpResponse:
         paginator = Paginator(run_search(parsed, expected), per_page)
         page_obj = paginator.get_page(number)
         context.update(page_obj=page_obj, hits=page_obj.object_list, count=paginator.count)
-        if not paginator.count:
+        # Procedures and pages that match come first, on the first page.
+        context["others"] = search_others(parsed) if page_obj.number == 1 else []
+        if not paginator.count and not context["others"]:
             context.update(_suggestions())
     context["head"] = seo.basic_head(
         request, context["title"], breadcrumbs=context["breadcrumbs"], noindex=True

@@ -21,10 +21,10 @@ from django.contrib.auth import get_user_model
 from django.db.models import Max, Prefetch
 from django.utils import timezone
 
-from articles.models import Category, Page, Post, Tag
+from articles.models import Category, Page, Post, Procedure, Tag
 from comments.models import Comment
 
-from . import records
+from . import own_data, records
 from .mapping import EXPORTED_COMMENT_STATUS, wordpress_status
 
 # Characters XML 1.0 cannot carry at all; they are dropped rather than breaking the file.
@@ -105,6 +105,8 @@ class Exporter:
         page_max = Page.objects.aggregate(m=Max("pk"))["m"] or 0
         self.page_offset = post_max
         self.attachment_offset = post_max + page_max
+        # Procedures, reviewers and redirects before the posts that refer to them.
+        own_data.write_items(self, self.attachment_offset + post_max)
         batch: list[Post] = []
         for post in self._posts():
             batch.append(post)
@@ -159,10 +161,12 @@ class Exporter:
 
     def _posts(self) -> Iterator[Post]:
         queryset = (
-            Post.objects.select_related("author")
+            Post.objects.select_related("author", "primary_category", "reviewed_by")
             .prefetch_related(
                 Prefetch("categories", queryset=Category.objects.order_by("pk")),
                 Prefetch("tags", queryset=Tag.objects.order_by("pk")),
+                Prefetch("procedures", queryset=Procedure.objects.order_by("pk")),
+                "references",
             )
             .order_by("pk")
         )
@@ -203,6 +207,21 @@ class Exporter:
             f"<wp:meta_value>{_cdata(str(value))}</wp:meta_value></wp:postmeta>\n"
         )
 
+    def _own_meta(self, meta: dict[str, object]) -> None:
+        for key, value in meta.items():
+            self._meta(own_data.PREFIX + key, own_data.meta_value(value))
+
+    def own_item(self, wp_id: int, post_type: str, title: str, slug: str, body: str,
+                 excerpt: str, meta: dict[str, object]) -> None:  # fmt: skip
+        """An item of one of our own post types (see `own_data`)."""
+        self._item_head(wp_id, title, f"{self.site_url}/?p={wp_id}", "", body, excerpt, None)
+        self._item_tail(post_type, slug, timezone.now(), False)
+        self._own_meta(meta)
+        self.out.write("\t</item>\n")
+        self.counts[post_type.removeprefix("cosmediclist_") + "s"] = (
+            self.counts.get(post_type.removeprefix("cosmediclist_") + "s", 0) + 1
+        )
+
     def _post_batch(self, posts: list[Post]) -> None:
         comments = export_comments([p.pk for p in posts]) if posts else {}
         for post in posts:
@@ -228,6 +247,7 @@ class Exporter:
             )
         if attachment_id:
             self._meta("_thumbnail_id", attachment_id)
+        self._own_meta(own_data.post_meta(post))
         for comment in comments:
             self._comment(comment)
         self.out.write("\t</item>\n")
@@ -251,6 +271,7 @@ class Exporter:
         url = self.site_url + page.get_absolute_url()
         self._item_head(wp_id, page.title, url, "", page.body, "", page.published_at)
         self._item_tail("page", page.slug, page.published_at, False)
+        self._own_meta(own_data.page_meta(page))
         self.out.write("\t</item>\n")
         self.counts["pages"] += 1
 

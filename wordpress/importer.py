@@ -44,7 +44,7 @@ from django.utils.text import slugify
 from articles.models import RESERVED_SLUGS, Category, Page, Post, Tag
 from search import indexing as search_indexing
 
-from . import addresses, discussion, media, reader, records, terms
+from . import addresses, bases, discussion, media, own_data, reader, records, seo_plugins, terms
 from .content import to_html
 from .mapping import (
     DRAFT_STATUSES,
@@ -152,12 +152,14 @@ class Importer:
         author_map: dict[str, str] | None = None,
         dry_run: bool = False,
         progress: Callable[[int, int], None] | None = None,
+        bases: dict[str, str] | None = None,
     ) -> None:
         self.path = Path(path)
         self.media_dir = Path(media_dir) if media_dir else None
         self.author_map = author_map or {}
         self.dry_run = dry_run
         self.progress = progress
+        self.bases = {kind: base.strip("/") for kind, base in (bases or {}).items() if base}
         self.stats = Stats()
         self.written: list[str] = []
 
@@ -206,11 +208,17 @@ class Importer:
             Page.objects.values_list("slug", flat=True)
         )
         self.files: dict[str, str | None] = {}
+        self.category_ids: dict[int, str] = {}
+        self.author_names: dict[str, str] = {}
+        self.seo_fields: dict[str, int] = {}
+        self.related_procedures: dict[int, list[str]] = {}
         total, last = scan.total, 0.0
         for done, record in enumerate(reader.parse(self.path, recover=scan.recovered), start=1):
             if isinstance(record, records.Author):
+                self.author_names[record.login] = record.display_name or record.login
                 terms.author(self, record)
             elif isinstance(record, records.Term):
+                seo_plugins.remember_term(self, record)
                 terms.term(self, record)
             else:
                 self._item(record)
@@ -225,11 +233,17 @@ class Importer:
         discussion.flush_comments(self)
         addresses.flush_redirects(self)
         terms.link_parents(self)
+        own_data.link_related(self)
+        bases.record(self)
         self.ledger.flush()
+        seo_plugins.summary(self)
 
     # -- posts and pages --------------------------------------------------------------------------
 
     def _item(self, item: records.Item) -> None:
+        if item.post_type in own_data.POST_TYPES:
+            own_data.import_item(self, item)
+            return
         kind = {"post": "posts", "page": "pages"}.get(item.post_type)
         if kind is None:
             label = {"attachment": "attachments", "nav_menu_item": "menu items"}.get(
@@ -289,10 +303,13 @@ class Importer:
     def _post(self, item: records.Item) -> Post:
         thumbnail = media.thumbnail(self, item)
         item_terms = sorted((t.domain, t.slug, t.name) for t in item.terms)
+        seo = seo_plugins.read(self, item)
+        seo_plugins.count(self, seo)
         fingerprint = digest(item.title, item.post_name, item.content, item.excerpt, item.status,
                              item.post_date_gmt, item.pub_date, item.is_sticky,
                              item.comment_status, bool(item.password), item.creator, item_terms,
-                             thumbnail)  # fmt: skip
+                             thumbnail, *(seo.fingerprint() if seo.plugin else ()),
+                             *own_data.fingerprint(item))  # fmt: skip
         row, post = self.ledger.known(Post, WordPressType.POST, str(item.id))
         if post is not None and row.digest == fingerprint:
             self.stats.add("posts", "unchanged")
@@ -310,6 +327,8 @@ class Importer:
         post.is_featured = item.is_sticky
         post.comments_open = item.comment_status == "open"
         post.guid = clipped(Post, "guid", item.guid)
+        _apply_seo(post, seo)
+        own_data.apply_seo(post, item)
         if thumbnail and not self.dry_run:
             stored, alt = thumbnail
             if post.featured_image.name != stored:
@@ -326,13 +345,22 @@ class Importer:
         else:
             post.categories.set(categories)
             post.tags.set(tags)
+        primary = next((c for c in categories if c.slug == seo.primary_category), None)
+        if primary is not None or post.primary_category_id is not None:
+            Post.objects.filter(pk=post.pk).update(primary_category=primary)
+            post.primary_category = primary
+        own_data.finish_post(self, post, item)
         self.ledger.remember(WordPressType.POST, str(item.id), post.pk, fingerprint)
         self.stats.add("posts", outcome)
         return post
 
     def _page(self, item: records.Item) -> Page:
+        seo = seo_plugins.read(self, item)
+        seo_plugins.count(self, seo)
         fingerprint = digest(item.title, item.post_name, item.content, item.status,
-                             item.post_date_gmt, item.pub_date, bool(item.password))  # fmt: skip
+                             item.post_date_gmt, item.pub_date, bool(item.password),
+                             *(seo.fingerprint() if seo.plugin else ()),
+                             *own_data.fingerprint(item))  # fmt: skip
         row, page = self.ledger.known(Page, WordPressType.PAGE, str(item.id))
         if page is not None and row.digest == fingerprint:
             self.stats.add("pages", "unchanged")
@@ -343,8 +371,21 @@ class Importer:
         page.slug = self._slug(item, Page, page.slug if page.pk else None)
         page.body = media.rewrite(self, to_html(item.content))
         page.published_at = self._published_at(item, "page")
+        _apply_seo(page, seo)
+        own_data.apply_seo(page, item)
         page.save()
         self.taken.add(page.slug)
         self.ledger.remember(WordPressType.PAGE, str(item.id), page.pk, fingerprint)
         self.stats.add("pages", outcome)
         return page
+
+
+def _apply_seo(obj: Post | Page, seo: seo_plugins.SEO) -> None:
+    """The plugin's values; without a plugin, what the site holds is left alone."""
+    if not seo.plugin:
+        return
+    model = type(obj)
+    obj.seo_title = clipped(model, "seo_title", seo.title)
+    obj.seo_description = clipped(model, "seo_description", seo.description)
+    obj.seo_canonical = clipped(model, "seo_canonical", seo.canonical)
+    obj.seo_noindex = seo.noindex

@@ -107,6 +107,7 @@ def category(imp: Importer, raw_slug: str, name: str, description: str = "", par
         found = Category.objects.create(
             slug=slug, name=clipped(Category, "name", name), description=description
         )
+        found.created_by_import = True  # its parent is set later, not a move of a live address
         imp.stats.add("categories", "created")
     if row is None or declared:
         imp.ledger.remember(WordPressType.CATEGORY, slug, found.pk, fingerprint)
@@ -126,9 +127,12 @@ def link_parents(imp: Importer) -> None:
             imp.stats.note(f"Category {slug!r}: parent {parent_slug!r} is not in the file.")
         elif child.pk in {parent.pk, *(c.pk for c in parent.ancestors())}:
             imp.stats.note(f"Category {slug!r}: parent {parent_slug!r} would make a loop.")
+        elif child.parent_id != parent.pk and getattr(child, "created_by_import", False):
+            Category.objects.filter(pk=child.pk).update(parent=parent)
+            child.parent = parent
         elif child.parent_id != parent.pk:
             child.parent = parent
-            child.save(update_fields=["parent"])
+            child.save(update_fields=["parent"])  # moved on the source site: redirected
 
 
 def tag(imp: Importer, raw_slug: str, name: str, description: str = "",

@@ -37,6 +37,8 @@ PUBLIC_URLS = [
     "/feed/",
     "/category/skin/feed/",
     "/procedures/microneedling/feed/",
+    "/comments/feed/",
+    "/needling-scars/feed/",
     "/sitemap.xml",
     "/robots.txt",
     "/no-such-page/",
@@ -144,4 +146,6 @@ def test_no_email_hash_of_an_email_or_ip_appears_in_any_public_response(client, 
             checked += 1
     post_page = client.get("/needling-scars/").content.decode()
     assert "Leaky Person 0" in post_page
+    assert "Leaky Person 0" in client.get("/comments/feed/").content.decode()
+    assert "Leaky Person 0" in client.get("/needling-scars/feed/").content.decode()
     assert checked >= 2 * len(PUBLIC_URLS)

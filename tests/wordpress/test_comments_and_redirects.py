@@ -217,3 +217,22 @@ def test_existing_redirects_to_an_old_permalink_now_lead_straight_to_the_post(cl
     response = client.get("/very-old/")
     assert response.status_code == HTTPStatus.MOVED_PERMANENTLY
     assert response["Location"] == "/microneedling-acne-scars/"
+
+
+def test_custom_bases_of_the_export_redirect_to_our_addresses(client):
+    args = ("--category-base", "topics", "--tag-base", "/label/", "--author-base", "writer")
+    run_import(FIXTURES / "clinic-1.2.xml", *args)
+
+    for old, new in (
+        ("/topics/skin/acne-scars/", "/category/skin/acne-scars/"),
+        ("/topics/skin/acne-scars/feed/", "/category/skin/acne-scars/feed/"),
+        ("/label/collagen/", "/tag/collagen/"),
+        ("/label/collagen/feed/", "/tag/collagen/feed/"),
+        ("/writer/drmaya/", "/author/drmaya/"),
+    ):
+        response = client.get(old)
+        assert response.status_code == HTTPStatus.MOVED_PERMANENTLY, old
+        assert response["Location"] == new
+    again = run_import(FIXTURES / "clinic-1.2.xml", *args)
+    redirects = next(line for line in again.splitlines() if line.startswith("redirects"))
+    assert redirects.split()[1:3] == ["0", "0"]

@@ -52,6 +52,14 @@ class Command(BaseCommand):
             help='A JSON object mapping WordPress logins to existing usernames: {"admin": "ann"}.',
         )
 
+        for kind in ("category", "tag", "author"):
+            parser.add_argument(
+                f"--{kind}-base",
+                metavar="BASE",
+                help=f"The WordPress site's custom {kind} base: its old /BASE/… addresses "
+                f"redirect here.",
+            )
+
     def handle(self, *args, **options) -> None:
         path: Path = options["file"]
         if not path.is_file():
@@ -67,6 +75,7 @@ class Command(BaseCommand):
             author_map=author_map,
             dry_run=options["dry_run"],
             progress=progress,
+            bases={kind: options[f"{kind}_base"] or "" for kind in ("category", "tag", "author")},
         )
         started = time.monotonic()
         try:
