@@ -31,8 +31,8 @@ def _pairs(imp: Importer) -> list[tuple[str, str]]:
             pairs.append((f"/{base}/{tag.slug}/feed/", feed))
     if base := imp.bases.get("author"):
         for login, user in imp.users.items():
-            new = reverse("articles:author_detail", kwargs={"username": user.get_username()})
-            pairs.append((f"/{base}/{login}/", new))
+            # The old address already named the login on the old site; ours never does.
+            pairs.append((f"/{base}/{login}/", user.author_profile.get_absolute_url()))
     return pairs
 
 

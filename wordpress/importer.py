@@ -300,6 +300,18 @@ class Importer:
             )
         return candidate
 
+    def _earlier(self, model, wp_type: str, wp_id: int, fingerprint: str, label: str):
+        """What an earlier import made of this item, and what to do with it: "unchanged" (counted
+        here) when the item is as it was then, "updated" when it changed, and a new object to
+        fill, "created", when there is none."""
+        row, obj = self.ledger.known(model, wp_type, str(wp_id))
+        if obj is None:
+            return model(), "created"
+        if row.digest == fingerprint:
+            self.stats.add(label, "unchanged")
+            return obj, "unchanged"
+        return obj, "updated"
+
     def _post(self, item: records.Item) -> Post:
         thumbnail = media.thumbnail(self, item)
         item_terms = sorted((t.domain, t.slug, t.name) for t in item.terms)
@@ -310,12 +322,9 @@ class Importer:
                              item.comment_status, bool(item.password), item.creator, item_terms,
                              thumbnail, *(seo.fingerprint() if seo.plugin else ()),
                              *own_data.fingerprint(item))  # fmt: skip
-        row, post = self.ledger.known(Post, WordPressType.POST, str(item.id))
-        if post is not None and row.digest == fingerprint:
-            self.stats.add("posts", "unchanged")
+        post, outcome = self._earlier(Post, WordPressType.POST, item.id, fingerprint, "posts")
+        if outcome == "unchanged":
             return post
-        outcome = "updated" if post is not None else "created"
-        post = post or Post()
         post.title = clipped(Post, "title", item.title)
         if post.title != item.title:
             self.stats.note(f"post {item.id}: title cut to {len(post.title)} characters.")
@@ -361,12 +370,9 @@ class Importer:
                              item.post_date_gmt, item.pub_date, bool(item.password),
                              *(seo.fingerprint() if seo.plugin else ()),
                              *own_data.fingerprint(item))  # fmt: skip
-        row, page = self.ledger.known(Page, WordPressType.PAGE, str(item.id))
-        if page is not None and row.digest == fingerprint:
-            self.stats.add("pages", "unchanged")
+        page, outcome = self._earlier(Page, WordPressType.PAGE, item.id, fingerprint, "pages")
+        if outcome == "unchanged":
             return page
-        outcome = "updated" if page is not None else "created"
-        page = page or Page()
         page.title = clipped(Page, "title", item.title)
         page.slug = self._slug(item, Page, page.slug if page.pk else None)
         page.body = media.rewrite(self, to_html(item.content))

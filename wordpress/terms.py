@@ -85,6 +85,19 @@ def term(imp: Importer, term: records.Term) -> None:
         imp.stats.skip("terms", f"taxonomy {term.taxonomy!r} not supported")
 
 
+def _known(imp: Importer, model, wp_type: str, slug: str, fingerprint: str | None):
+    """(ledger row, the term from an earlier import or with this slug, whether to keep it as it
+    is). A term only named by a post (fingerprint None) is kept whenever it exists; one the file
+    declares is kept while its declaration is the one imported before."""
+    row, found = imp.ledger.known(model, wp_type, slug)
+    if found is None:
+        found = model.objects.filter(slug=slug).first()
+    keep = found is not None and (
+        fingerprint is None or (row is not None and row.digest == fingerprint)
+    )
+    return row, found, keep
+
+
 def category(imp: Importer, raw_slug: str, name: str, description: str = "", parent: str = "",
              declared: bool = False) -> Category:  # fmt: skip
     slug = clipped(
@@ -93,10 +106,10 @@ def category(imp: Importer, raw_slug: str, name: str, description: str = "", par
     if slug in imp.categories and not declared:
         return imp.categories[slug]
     fingerprint = digest(name, description, parent) if declared else ""
-    row, found = imp.ledger.known(Category, WordPressType.CATEGORY, slug)
-    if found is None:
-        found = Category.objects.filter(slug=slug).first()
-    if found is not None and (not declared or (row is not None and row.digest == fingerprint)):
+    row, found, keep = _known(
+        imp, Category, WordPressType.CATEGORY, slug, fingerprint if declared else None
+    )
+    if keep:
         if slug not in imp.categories:
             imp.stats.add("categories", "unchanged")
     elif found is not None:
@@ -141,10 +154,8 @@ def tag(imp: Importer, raw_slug: str, name: str, description: str = "",
     if slug in imp.tags and not declared:
         return imp.tags[slug]
     fingerprint = digest(name) if declared else ""
-    row, found = imp.ledger.known(Tag, WordPressType.TAG, slug)
-    if found is None:
-        found = Tag.objects.filter(slug=slug).first()
-    if found is not None and (not declared or (row is not None and row.digest == fingerprint)):
+    row, found, keep = _known(imp, Tag, WordPressType.TAG, slug, fingerprint if declared else None)
+    if keep:
         if slug not in imp.tags:
             imp.stats.add("tags", "unchanged")
     elif found is not None:

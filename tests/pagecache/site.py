@@ -56,7 +56,7 @@ def public_urls(site: Site) -> list[str]:
         site.page.get_absolute_url(),
         "/category/skin/",
         "/tag/collagen/",
-        "/author/writer/",
+        site.post.author.author_profile.get_absolute_url(),
         "/procedures/",
         "/procedures/microneedling/",
         f"/{year}/",
