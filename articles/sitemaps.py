@@ -88,6 +88,7 @@ class PostSitemap(SiteSitemap):
     def items(self) -> QuerySet[Post]:
         return (
             Post.objects.published()
+            .filter(seo_noindex=False)  # hidden from search engines: not offered to them
             .annotate(lastmod=Greatest("changed_at", "published_at"))
             .only(
                 "slug",
@@ -110,6 +111,7 @@ class PageSitemap(SiteSitemap):
     def items(self) -> QuerySet[Page]:
         return (
             Page.objects.published()
+            .filter(seo_noindex=False)
             .annotate(lastmod=F("updated_at"))
             .only("slug", "updated_at")
             .order_by("title", "pk")
