@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "django_ckeditor_5",
     "articles",
+    "discovery",
     "comments",
     "redirects",
     "django.contrib.postgres",

@@ -96,12 +96,12 @@ def _pairs(imp: Importer) -> list[tuple[str, str]]:
     pairs = []
     if base := imp.bases.get("category"):
         for category in imp.categories.values():
-            feed = reverse("articles:category_feed", args=[category.path])
+            feed = reverse("discovery:category_feed", args=[category.path])
             pairs.append((f"/{base}/{category.path}/", category.get_absolute_url()))
             pairs.append((f"/{base}/{category.path}/feed/", feed))
     if base := imp.bases.get("tag"):
         for tag in imp.tags.values():
-            feed = reverse("articles:tag_feed", args=[tag.slug])
+            feed = reverse("discovery:tag_feed", args=[tag.slug])
             pairs.append((f"/{base}/{tag.slug}/", tag.get_absolute_url()))
             pairs.append((f"/{base}/{tag.slug}/feed/", feed))
     if base := imp.bases.get("author"):
