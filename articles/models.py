@@ -22,8 +22,8 @@ from .signals import content_changed
 from .taxonomy import ANCESTOR_DEPTH, Category, Invasiveness, Procedure, Tag
 
 __all__ = [
-    "ANCESTOR_DEPTH", "AuthorProfile", "BodyImage", "Category", "Invasiveness", "Page", "Post", "PostQuerySet",
-    "PostStatus", "Procedure", "PublishedQuerySet", "Reference", "Reviewer", "Tag",
+    "ANCESTOR_DEPTH", "AuthorProfile", "BodyImage", "Category", "Invasiveness", "Page", "Post",
+    "PostQuerySet", "PostStatus", "Procedure", "PublishedQuerySet", "Reference", "Reviewer", "Tag",
 ]  # fmt: skip
 
 # First path segments the site uses itself: a post or page may not take them as its slug.
