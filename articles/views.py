@@ -336,23 +336,22 @@ def post_detail(request: HttpRequest, post: Post, preview_notice: str = "") -> H
         "references": list(post.references.all()),
         "tags": list(post.tags.all()),
     }
+    is_preview = not post.is_live or bool(preview_notice)
     context = {
         "post": post,
         **facts,
         "related_posts": _related_posts(post),
         "toc": toc if len(toc) >= 4 else [],
         "breadcrumbs": crumbs,
-        "is_preview": not post.is_live or bool(preview_notice),
+        "is_preview": is_preview,
         "preview_notice": preview_notice,
-        "head": seo.post_head(
-            request, post, **facts, breadcrumbs=crumbs, noindex=not post.is_live or bool(preview_notice)
-        ),
+        "head": seo.post_head(request, post, **facts, breadcrumbs=crumbs, noindex=is_preview),
         "post_sections": extensions.post_sections,
     }
     sections = extensions.post_sections_for(request, post)
     context.update(sections)
     response = render(request, "articles/post_detail.html", context)
-    if not post.is_live or preview_notice or extensions.is_personal(sections):
+    if is_preview or extensions.is_personal(sections):
         # Staff preview, or a commenter seeing their own held comment: never cached or indexed.
         add_never_cache_headers(response)
         response["X-Robots-Tag"] = "noindex"

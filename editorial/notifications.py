@@ -41,9 +41,7 @@ def reviewer_emails(exclude_pk: int | None = None) -> list[str]:
 
 @task()
 def notify_reviewers(submission_id: int, link: str) -> int:
-    submission = Submission.objects.select_related("post", "submitted_by").filter(
-        pk=submission_id
-    )
+    submission = Submission.objects.select_related("post", "submitted_by").filter(pk=submission_id)
     submission = submission.first()
     if submission is None or submission.state != SubmissionState.PENDING:
         return 0

@@ -197,6 +197,8 @@ def publish_changes(request: HttpRequest, post: Post) -> None:
         reversion.set_comment("Published the draft changes.")
         _apply(draft.version)
         draft.delete()
+        # The new version holds the post with the references as they are now.
+        reversion.add_to_revision(Post.objects.get(pk=post.pk))
     _log(request.user, post, "Published the draft changes.")
     close_open_submission(post)
 
@@ -206,22 +208,26 @@ def close_open_submission(post: Post) -> None:
 
 
 def _apply(version: Version) -> None:
-    """Put the draft version into the post, with its references. A reference the draft added
-    got its id inside a rolled-back transaction: should another post's reference have taken
-    that id since, the draft's one is added as a new reference instead of taking it over."""
+    """Put the draft version into the post, with its references, in a constant number of
+    queries. A reference the draft added got its id inside a rolled-back transaction (another
+    post's reference may have taken it since): it is added with an id of its own."""
     post_id = version.object_id
     version.revert()
-    kept = []
     content_type = ContentType.objects.get_for_model(Reference)
-    for reference_version in version.revision.version_set.filter(content_type=content_type):
-        if str(reference_version.field_dict.get("post_id")) != post_id:
-            continue
-        reference = reference_version._object_version.object
-        if Reference.objects.filter(pk=reference.pk).exclude(post=post_id).exists():
-            reference.pk = None
-        reference.save()
-        kept.append(reference.pk)
-    Reference.objects.filter(post=post_id).exclude(pk__in=kept).delete()
+    drafted = [
+        reference_version._object_version.object
+        for reference_version in version.revision.version_set.filter(content_type=content_type)
+        if str(reference_version.field_dict.get("post_id")) == post_id
+    ]
+    current = Reference.objects.filter(post=post_id)
+    kept = set(current.filter(pk__in=[r.pk for r in drafted]).values_list("pk", flat=True))
+    current.exclude(pk__in=kept).delete()
+    fields = [f.name for f in Reference._meta.concrete_fields if not f.primary_key]
+    Reference.objects.bulk_update([r for r in drafted if r.pk in kept], fields)
+    added = [r for r in drafted if r.pk not in kept]
+    for reference in added:
+        reference.pk = None
+    Reference.objects.bulk_create(added)
 
 
 # Draft changes -----------------------------------------------------------------------------
@@ -286,3 +292,11 @@ def render_with_draft(draft: DraftChange, render):
     except DraftLoaded:
         pass
     return response
+
+
+def follow_publishing(sender, instance: Post, raw: bool = False, **kwargs) -> None:
+    """A submitted draft that goes live, by whatever path (the change form, the bulk action,
+    "Approve and publish"), closes its submission. Connected to `post_save` of posts."""
+    if raw or not instance.is_live:
+        return
+    instance.submissions.open().filter(is_changes=False).update(state=SubmissionState.PUBLISHED)
