@@ -142,11 +142,12 @@ class ReviewAdminMixin:
             return self._save_draft(request, post, object_id, form_url, extra_context)
         parent = super()
         if request.method == "GET" and draft is not None:
-            messages.info(
-                request,
-                "You are editing the draft changes saved "
-                f"by {_name(draft.saved_by)}; the public sees the published version.",
-            )
+            if self.has_view_or_change_permission(request, post):
+                messages.info(
+                    request,
+                    "You are editing the draft changes saved "
+                    f"by {_name(draft.saved_by)}; the public sees the published version.",
+                )
             return review.render_with_draft(
                 draft, lambda: parent.change_view(request, object_id, form_url, extra_context)
             )

@@ -159,13 +159,17 @@ def test_without_the_publish_permission_publish_changes_is_403_and_nothing_chang
     assert LIVE_BODY in public(client).content.decode()
 
 
-def test_a_contributor_is_not_offered_publish_changes(contributor, live):
+def test_publish_changes_is_offered_to_editors_not_to_the_contributor(contributor, live):
     save_draft(contributor, live)
 
     form = contributor.get(change_url(live)).content.decode()
+    editors_form = role_client("Editor").get(change_url(live)).content.decode()
 
-    assert "Publish changes" not in form
+    assert 'value="Publish changes"' not in form
     assert "Your role cannot change the live article" in form
+    assert 'name="_save_draft_changes"' in form
+    assert 'value="Publish changes"' in editors_form
+    assert f'action="{publish_changes_url(live)}"' in editors_form
 
 
 def test_an_editor_may_save_draft_changes_too_instead_of_changing_the_live_post(client, live):
