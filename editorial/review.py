@@ -297,6 +297,10 @@ def render_with_draft(draft: DraftChange, render):
 def follow_publishing(sender, instance: Post, raw: bool = False, **kwargs) -> None:
     """A submitted draft that goes live, by whatever path (the change form, the bulk action,
     "Approve and publish"), closes its submission. Connected to `post_save` of posts."""
-    if raw or not instance.is_live:
+    if raw or instance.published_at is None:
         return
-    instance.submissions.open().filter(is_changes=False).update(state=SubmissionState.PUBLISHED)
+    # Asked of the database: the instance may hold the time as it was given (a string).
+    going_live = Submission.objects.open().filter(
+        post=instance.pk, is_changes=False, post__in=Post.objects.live_by_date()
+    )
+    going_live.update(state=SubmissionState.PUBLISHED)
