@@ -257,13 +257,14 @@ def store_draft(request: HttpRequest, post: Post, versions: list[Version]) -> Dr
         user=request.user, comment=DRAFT_CHANGES_COMMENT, date_created=timezone.now()
     )
     post_type = ContentType.objects.get_for_model(Post)
-    post_version = None
     for version in versions:
         version.pk = None
         version.revision = revision
-        version.save()
-        if version.content_type_id == post_type.pk and version.object_id == str(post.pk):
-            post_version = version
+    (post_version,) = [
+        v for v in versions if v.content_type_id == post_type.pk and v.object_id == str(post.pk)
+    ]
+    post_version.save()
+    Version.objects.bulk_create([v for v in versions if v is not post_version])
     draft, _ = DraftChange.objects.update_or_create(
         post=post,
         defaults={"version": post_version, "saved_by": request.user, "saved_at": timezone.now()},

@@ -237,3 +237,29 @@ def test_the_change_list_filters_posts_with_draft_changes(contributor, live):
 
     assert live.title in listed
     assert other.title not in listed
+
+
+def test_publishing_changes_never_takes_over_another_posts_reference(contributor, live):
+    kept = make_reference(live, title="Kept")
+    dropped = make_reference(live, title="Dropped")
+    data = post_form(live, body=DRAFT_BODY)
+    data.update({
+        "references-TOTAL_FORMS": "3", "references-INITIAL_FORMS": "2",
+        "references-0-id": kept.pk, "references-0-post": live.pk,
+        "references-0-title": "Kept, retitled", "references-0-position": "0",
+        "references-1-id": dropped.pk, "references-1-post": live.pk,
+        "references-1-title": "Dropped", "references-1-position": "1",
+        "references-1-DELETE": "on",
+        "references-2-title": "Added in the draft", "references-2-position": "2",
+    })  # fmt: skip
+    assert contributor.post(change_url(live), data).status_code == HTTPStatus.FOUND
+    # Saved after the draft: it may be given the id the draft's new reference had.
+    other = make_reference(make_post(), title="Another post's reference")
+
+    role_client("Editor").post(publish_changes_url(live))
+
+    titles = sorted(live.references.values_list("title", flat=True))
+    assert titles == ["Added in the draft", "Kept, retitled"]
+    other.refresh_from_db()
+    assert (other.title, other.post_id) != (None, live.pk)
+    assert other.title == "Another post's reference"
