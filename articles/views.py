@@ -19,7 +19,7 @@ from django.views.decorators.http import require_safe
 from . import conditional, extensions, seo
 from .markup import table_of_contents
 from .models import AuthorProfile, Category, Page, Post, PostQuerySet, Procedure, Tag
-from .permissions import may_preview
+from .permissions import is_staff, may_preview
 
 
 def _paginate(queryset: PostQuerySet, page: int) -> PaginatorPage:
@@ -331,11 +331,13 @@ def post_detail(request: HttpRequest, post: Post) -> HttpResponse:
         "is_preview": not post.is_live,
         "head": seo.post_head(request, post, **facts, breadcrumbs=crumbs, noindex=not post.is_live),
         "post_sections": extensions.post_sections,
+        # Staff only (signed in, so the page is never stored): the review has fallen due.
+        "show_review_overdue": is_staff(request.user) and post.is_review_overdue,
     }
     sections = extensions.post_sections_for(request, post)
     context.update(sections)
     response = render(request, "articles/post_detail.html", context)
-    if not post.is_live or extensions.is_personal(sections):
+    if not post.is_live or extensions.is_personal(sections) or context["show_review_overdue"]:
         # Staff preview, or a commenter seeing their own held comment: never cached or indexed.
         add_never_cache_headers(response)
         response["X-Robots-Tag"] = "noindex"
