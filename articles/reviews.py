@@ -34,7 +34,9 @@ def add_months(day: datetime.date, months: int) -> datetime.date:
     """The same day `months` later; the month's last day when it has no such day."""
     month_index = day.month - 1 + months
     year, month = day.year + month_index // 12, month_index % 12 + 1
-    return day.replace(year=year, month=month, day=min(day.day, calendar.monthrange(year, month)[1]))
+    return day.replace(
+        year=year, month=month, day=min(day.day, calendar.monthrange(year, month)[1])
+    )
 
 
 def due_on(reviewed_on: datetime.date | None, months: int | None) -> datetime.date | None:

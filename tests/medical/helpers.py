@@ -25,7 +25,9 @@ def digest_on_form(client: Client, post) -> str:
 
 def sign_off(client: Client, post, note: str = ""):
     digest = digest_on_form(client, post)
-    return client.post(f"{change_url(post)[: -len('change/')]}sign-off/", {"digest": digest, "note": note})
+    return client.post(
+        f"{change_url(post)[: -len('change/')]}sign-off/", {"digest": digest, "note": note}
+    )
 
 
 def signoff_url(post) -> str:

@@ -84,7 +84,10 @@ def test_a_medical_reviewer_signs_off_a_version_and_the_public_line_and_json_ld_
     data = _json_ld_page(client, post)
     assert data["reviewedBy"]["name"] == "Dr Ada Stone"
     assert data["lastReviewed"] == today.isoformat()
-    assert "Signed off by <strong>Dr Ada Stone</strong>" in reviewer.get(change_url(post)).content.decode()
+    assert (
+        "Signed off by <strong>Dr Ada Stone</strong>"
+        in reviewer.get(change_url(post)).content.decode()
+    )
 
 
 def test_the_newest_sign_off_is_the_one_the_public_sees():
@@ -108,7 +111,9 @@ def test_an_edit_after_the_sign_off_shows_changed_since_review_to_staff():
     listing = editor.get(CHANGELIST + "?signoff=changed").content.decode()
     assert "PRP explained" not in listing
 
-    assert _edit(editor, post, body="<p>New advice on sessions.</p>").status_code == HTTPStatus.FOUND
+    assert (
+        _edit(editor, post, body="<p>New advice on sessions.</p>").status_code == HTTPStatus.FOUND
+    )
 
     assert "Changed since review" in editor.get(change_url(post)).content.decode()
     assert "Changed since review" not in editor.get(change_url(other)).content.decode()
