@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import calendar
 import datetime
+import functools
+import operator
 
 from django.conf import settings
 from django.db.models import Q
@@ -56,7 +58,7 @@ def _latest_review_due_before(day: datetime.date, months: int) -> datetime.date:
 def due_between(start: datetime.date | None, end: datetime.date) -> Q:
     """Posts whose review falls due on or after `start` (None: any time) and before `end`.
     Never-reviewed posts are never due."""
-    condition = Q(pk__in=[])
+    parts = []
     intervals = [(None, default_interval())] + [(m, m) for m, _label in INTERVAL_CHOICES]
     for chosen, months in intervals:
         part = Q(last_reviewed_on__lte=_latest_review_due_before(end, months))
@@ -66,8 +68,8 @@ def due_between(start: datetime.date | None, end: datetime.date) -> Q:
             part &= Q(review_interval_months__isnull=True)
         else:
             part &= Q(review_interval_months=chosen)
-        condition |= part
-    return condition
+        parts.append(part)
+    return functools.reduce(operator.or_, parts)
 
 
 def today() -> datetime.date:
