@@ -11,7 +11,7 @@ from __future__ import annotations
 from django.contrib import admin, messages
 from django.contrib.admin.utils import quote, unquote
 from django.core.exceptions import PermissionDenied
-from django.db.models import OuterRef, Prefetch, QuerySet, Subquery, prefetch_related_objects
+from django.db.models import OuterRef, QuerySet, Subquery
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import redirect
 from django.urls import path, reverse
@@ -19,7 +19,7 @@ from django.utils import timezone
 from django.utils.html import format_html
 
 from articles.admin import PostAdmin
-from articles.models import Post, Reference
+from articles.models import Post
 
 from . import rules
 from .models import ReminderLog, SignOff
@@ -87,11 +87,7 @@ class SignOffFilter(admin.SimpleListFilter):
             return queryset
         # The text's digest is computed, not stored, so that no way of changing a post or its
         # references can leave it stale: the signed posts' text is read once, in two queries.
-        signed = (
-            queryset.filter(signed_digest__isnull=False)
-            .only("pk", "title", "excerpt", "body")
-            .prefetch_related(Prefetch("references", queryset=Reference.objects.all()))
-        )
+        signed = queryset.filter(signed_digest__isnull=False).only("pk", "title", "excerpt", "body")
         changed = {post.pk for post in signed if _changed(post)}
         if self.value() == "changed":
             return queryset.filter(pk__in=changed)
@@ -104,19 +100,9 @@ class MedicalPostAdmin(PostAdmin):
     list_filter = [*PostAdmin.list_filter, SignOffFilter, ReviewDueFilter]
 
     def get_queryset(self, request: HttpRequest) -> QuerySet:
-        return super().get_queryset(request).annotate(signed_digest=_newest_digest())
-
-    def get_changelist(self, request: HttpRequest, **kwargs):
-        changelist = super().get_changelist(request, **kwargs)
-
-        class WithReferences(changelist):
-            """The shown rows bring their references, for "changed since review"."""
-
-            def get_results(self, request):
-                super().get_results(request)
-                prefetch_related_objects(self.result_list, "references")
-
-        return WithReferences
+        # Each row brings its references too, for "changed since review".
+        queryset = super().get_queryset(request).annotate(signed_digest=_newest_digest())
+        return queryset.prefetch_related("references")
 
     @admin.display(description="medical review")
     def medical_review(self, post: Post) -> str:
