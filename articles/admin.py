@@ -49,7 +49,8 @@ class PostAdmin(PostRulesMixin, VersionedAdmin):
     search_fields = ["title", "slug", "excerpt", "body"]
     date_hierarchy = "published_at"
     prepopulated_fields = {"slug": ["title"]}
-    autocomplete_fields = ["categories", "procedures", "tags", "reviewed_by", "author"]
+    autocomplete_fields = ["categories", "procedures", "tags", "author"]
+    readonly_fields = ["reviewed_by", "last_reviewed_on"]
     actions = ["publish_now", "unpublish", "restore_from_trash"]
     inlines = [ReferenceInline]
     save_on_top = True
@@ -64,7 +65,13 @@ class PostAdmin(PostRulesMixin, VersionedAdmin):
         ),
         ("Featured image", {"fields": ["featured_image", "featured_image_alt"]}),
         ("Topics", {"fields": ["categories", "procedures", "tags"]}),
-        ("Medical review", {"fields": ["reviewed_by", "last_reviewed_on"]}),
+        (
+            "Medical review",
+            {
+                "fields": ["reviewed_by", "last_reviewed_on", "review_interval_months"],
+                "description": "Who reviewed and when come from the newest medical sign-off.",
+            },
+        ),
         (
             "Search engines",
             {
@@ -144,6 +151,7 @@ class ProcedureAdmin(VersionedAdmin):
 @admin.register(Reviewer)
 class ReviewerAdmin(admin.ModelAdmin):
     list_display = ["name", "credentials"]
+    raw_id_fields = ["user"]
     search_fields = ["name", "credentials"]
     prepopulated_fields = {"slug": ["name"]}
 

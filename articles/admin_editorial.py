@@ -19,7 +19,7 @@ from django.db.models import Case, IntegerField, QuerySet, Value, When
 from django.http import HttpRequest
 from django.utils import timezone
 
-from . import permissions
+from . import extensions, permissions
 from .querysets import PostStatus
 
 
@@ -189,6 +189,8 @@ class PostRulesMixin(TrashMixin):
         posts = self._each_allowed(
             request, queryset, lambda post: permissions.may_publish_post(request.user, post)
         )
+        if moment is not None:
+            posts = [post for post in posts if not self._publishing_refused(request, post)]
         for post in posts:
             before = post.status
             post.published_at = moment
@@ -197,6 +199,13 @@ class PostRulesMixin(TrashMixin):
             self.log_change(request, post, message)
             reversion.set_comment(message)  # the version the change list's revision records
         return len(posts)
+
+    def _publishing_refused(self, request: HttpRequest, post) -> bool:
+        """Another app's publishing check stops this post: say why, leave it as it is."""
+        if message := extensions.publishing_blocked(post):
+            self.message_user(request, f"Not published: {message}", messages.ERROR)
+            return True
+        return False
 
     @admin.action(description="Publish selected posts now", permissions=["publish"])
     def publish_now(self, request: HttpRequest, queryset: QuerySet) -> None:

@@ -16,6 +16,9 @@ says, it registers here from its `AppConfig.ready()`:
   render)` may answer the post page in place of the stored post (`render(notice)` renders the
   post as the database holds it at that moment, with `notice` in the preview banner), or give
   None. Such a page is never cached.
+- `add_publishing_check(check)`: `check(post)` gives a message when the post may not be
+  published (or scheduled) as it is, else None; every publishing path asks
+  `publishing_blocked(post)`. `post` may hold unsaved changes of its own fields.
 """
 
 from __future__ import annotations
@@ -38,6 +41,7 @@ post_validators: list[Callable[[], object]] = []
 personal_parameters: set[str] = set()
 post_feeds: list[Callable[[HttpRequest, object], tuple[str, str] | None]] = []
 post_previews: list[Callable[[HttpRequest, object, Callable[[str], object]], object | None]] = []
+publishing_checks: list[Callable[[object], str | None]] = []
 
 
 def add_post_section(
@@ -80,3 +84,16 @@ def post_sections_for(request: HttpRequest, post: object) -> dict[str, object]:
 
 def is_personal(values: dict[str, object]) -> bool:
     return any(getattr(value, "is_personal", False) for value in values.values())
+
+
+def add_publishing_check(check: Callable[[object], str | None]) -> None:
+    if check not in publishing_checks:
+        publishing_checks.append(check)
+
+
+def publishing_blocked(post: object) -> str | None:
+    """Why this post may not be published as it is, or None when nothing stops it."""
+    for check in publishing_checks:
+        if message := check(post):
+            return message
+    return None

@@ -1,8 +1,12 @@
+import copy
+
 from django import forms
 from django.core.files.uploadedfile import SimpleUploadedFile
 
+from . import extensions
 from .images import ImageRejected, clean_image
-from .models import Post
+from .markup import clean_html
+from .models import Post, PostStatus
 
 
 class PostAdminForm(forms.ModelForm):
@@ -18,7 +22,7 @@ class PostAdminForm(forms.ModelForm):
         fields = [
             "title", "slug", "excerpt", "body", "published_at", "author", "is_featured",
             "comments_open", "featured_image", "featured_image_alt", "categories", "procedures",
-            "tags", "reviewed_by", "last_reviewed_on", "seo_title", "seo_description",
+            "tags", "review_interval_months", "seo_title", "seo_description",
         ]  # fmt: skip
 
     def clean_published_at(self):
@@ -29,6 +33,27 @@ class PostAdminForm(forms.ModelForm):
                 "editor will publish it."
             )
         return value
+
+    def clean(self):
+        """Publishing (or scheduling, or rescheduling) a post that is not live yet asks the
+        other apps' publishing checks (`extensions.publishing_blocked`), on the text as typed."""
+        cleaned = super().clean()
+        before = PostStatus.of(self.instance.published_at)
+        if "published_at" not in cleaned or before == PostStatus.LIVE:
+            return cleaned
+        if PostStatus.of(cleaned["published_at"]) == PostStatus.DRAFT:
+            return cleaned
+        candidate = copy.copy(self.instance)
+        for name in ("title", "excerpt"):
+            if name in cleaned:
+                setattr(candidate, name, cleaned[name])
+        if "body" in cleaned:
+            candidate.body = clean_html(cleaned["body"])
+        if "procedures" in cleaned:
+            candidate.linked_procedure_count = len(cleaned["procedures"])
+        if message := extensions.publishing_blocked(candidate):
+            self.add_error("published_at", message)
+        return cleaned
 
     def clean_featured_image(self):
         image = self.cleaned_data.get("featured_image")

@@ -6,6 +6,8 @@ Categories, tags and procedures live in `taxonomy.py` and the publishing rules i
 
 from __future__ import annotations
 
+import datetime
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.storage import default_storage
@@ -13,6 +15,7 @@ from django.db import models
 from django.utils import timezone
 from django_ckeditor_5.fields import CKEditor5Field
 
+from . import reviews
 from .authors import AuthorProfile
 from .body_images import BodyImage, enhance
 from .images import renditions_record
@@ -44,6 +47,11 @@ class Reviewer(models.Model):
     credentials = models.CharField(max_length=200, help_text="For example: MBBS, MRCP (Derm).")
     bio = models.TextField(blank=True)
     url = models.URLField(blank=True, help_text="A public profile or register entry.")
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="reviewer_profile",
+        help_text="The staff account this reviewer signs off articles with (never shown).",
+    )  # fmt: skip
 
     class Meta:
         ordering = ["name"]
@@ -124,10 +132,16 @@ class Post(Publishable, models.Model):
         Category, null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
         help_text="The category shown first and in the breadcrumbs (one of the post's own).",
     )  # fmt: skip
+    # Who reviewed and when: kept by the medical app from the newest sign-off record.
     reviewed_by = models.ForeignKey(
-        Reviewer, null=True, blank=True, on_delete=models.SET_NULL, related_name="posts"
-    )
-    last_reviewed_on = models.DateField(null=True, blank=True)
+        Reviewer, null=True, blank=True, on_delete=models.SET_NULL, related_name="posts",
+        editable=False,
+    )  # fmt: skip
+    last_reviewed_on = models.DateField(null=True, blank=True, editable=False)
+    review_interval_months = models.PositiveSmallIntegerField(
+        "review every", null=True, blank=True, choices=reviews.INTERVAL_CHOICES,
+        help_text="How often the medical review falls due. Empty: the site's default.",
+    )  # fmt: skip
     trashed_at = models.DateTimeField(
         null=True,
         blank=True,
@@ -176,8 +190,15 @@ class Post(Publishable, models.Model):
             raise ValidationError(
                 {"featured_image_alt": "Describe the featured image for screen-reader users."}
             )
-        if self.last_reviewed_on and not self.reviewed_by_id:
-            raise ValidationError({"reviewed_by": "Say who reviewed the article."})
+
+    @property
+    def review_due_on(self) -> datetime.date | None:
+        return reviews.due_on(self.last_reviewed_on, self.review_interval_months)
+
+    @property
+    def is_review_overdue(self) -> bool:
+        due = self.review_due_on
+        return due is not None and due < reviews.today()
 
     @property
     def featured_srcset(self) -> str:

@@ -9,6 +9,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 
+from . import reviews
 from .taxonomy import Category
 
 
@@ -138,3 +139,15 @@ class PostQuerySet(PublishedQuerySet):
                 "comments", filter=Q(comments__status="approved"), distinct=True
             )
         )
+
+    def review_overdue(self, day: datetime.date | None = None) -> PostQuerySet:
+        """Reviewed posts whose review fell due before today (or `day`)."""
+        return self.filter(reviews.due_between(None, day or reviews.today()))
+
+    def review_due_soon(
+        self, days: int = reviews.DUE_SOON_DAYS, day: datetime.date | None = None
+    ) -> PostQuerySet:
+        """Reviewed posts whose review falls due from today to `days` days from now."""
+        start = day or reviews.today()
+        end = start + datetime.timedelta(days=days + 1)
+        return self.filter(reviews.due_between(start, end))

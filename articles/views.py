@@ -19,7 +19,7 @@ from django.views.decorators.http import require_safe
 from . import conditional, extensions, seo
 from .markup import table_of_contents
 from .models import AuthorProfile, Category, Page, Post, PostQuerySet, Procedure, Tag
-from .permissions import may_preview
+from .permissions import is_staff, may_preview
 
 
 def _paginate(queryset: PostQuerySet, page: int) -> PaginatorPage:
@@ -347,11 +347,13 @@ def post_detail(request: HttpRequest, post: Post, preview_notice: str = "") -> H
         "preview_notice": preview_notice,
         "head": seo.post_head(request, post, **facts, breadcrumbs=crumbs, noindex=is_preview),
         "post_sections": extensions.post_sections,
+        # Staff only (signed in, so the page is never stored): the review has fallen due.
+        "show_review_overdue": is_staff(request.user) and post.is_review_overdue,
     }
     sections = extensions.post_sections_for(request, post)
     context.update(sections)
     response = render(request, "articles/post_detail.html", context)
-    if is_preview or extensions.is_personal(sections):
+    if is_preview or extensions.is_personal(sections) or context["show_review_overdue"]:
         # Staff preview, or a commenter seeing their own held comment: never cached or indexed.
         add_never_cache_headers(response)
         response["X-Robots-Tag"] = "noindex"

@@ -69,6 +69,7 @@ INSTALLED_APPS = [
     "wordpress",
     "editorial",
     "editing",  # before reversion_compare: its history template is overridden here
+    "medical",
     "reversion",
     "reversion_compare",
     "ops",
@@ -327,6 +328,16 @@ VERSIONS_MAX_AGE_DAYS = env_int("VERSIONS_MAX_AGE_DAYS", 365)  # older ones prun
 EDITING_AUTOSAVE_SECONDS = env_int("EDITING_AUTOSAVE_SECONDS", 30, minimum=1)
 EDITING_HEARTBEAT_SECONDS = env_int("EDITING_HEARTBEAT_SECONDS", 30, minimum=1)
 EDITING_PRESENCE_SECONDS = env_int("EDITING_PRESENCE_SECONDS", 180, minimum=10)
+
+# Medical review (medical/): sign-offs and reviews that fall due.
+REVIEW_INTERVAL_MONTHS = env_int("REVIEW_INTERVAL_MONTHS", 12, minimum=1)
+# Which posts need a new sign-off before they are published when their text changed since the
+# last one: "procedure" (posts linked to a procedure), "all" or "none".
+SIGNOFF_REQUIRED_FOR = os.environ.get("SIGNOFF_REQUIRED_FOR", "procedure").strip().lower()
+if SIGNOFF_REQUIRED_FOR not in {"procedure", "all", "none"}:
+    raise ImproperlyConfigured(
+        f"SIGNOFF_REQUIRED_FOR must be procedure, all or none; got {SIGNOFF_REQUIRED_FOR!r}."
+    )
 
 # Several app servers (deploy/, README "Production"): health checks, shared cache, pooler.
 # The load balancer asks /healthz over plain HTTP on the private network.

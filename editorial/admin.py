@@ -298,10 +298,14 @@ class ReviewAdminMixin:
             review.send_back(request, submission, note)
             self.message_user(request, "Sent back to the writer with your note.", messages.SUCCESS)
         elif decision in ("approve", "approve_publish"):
-            with transaction.atomic():
-                review.approve(request, submission, note)
-                if decision == "approve_publish":
-                    review.publish(request, post)
+            try:
+                with transaction.atomic():
+                    review.approve(request, submission, note)
+                    if decision == "approve_publish":
+                        review.publish(request, post)
+            except review.PublishingBlocked as blocked:
+                self.message_user(request, f"Not approved or published: {blocked}", messages.ERROR)
+                return self._back(post)
             done = "Approved and published." if decision == "approve_publish" else "Approved."
             self.message_user(request, done, messages.SUCCESS)
         else:
@@ -315,7 +319,11 @@ class ReviewAdminMixin:
         if review.draft_change(post) is None:
             self.message_user(request, "This post has no draft changes.", messages.ERROR)
             return self._back(post)
-        review.publish_changes(request, post)
+        try:
+            review.publish_changes(request, post)
+        except review.PublishingBlocked as blocked:
+            self.message_user(request, f"The draft changes are not live: {blocked}", messages.ERROR)
+            return self._back(post)
         self.message_user(request, "The draft changes are live.", messages.SUCCESS)
         return self._back(post)
 

@@ -32,7 +32,7 @@ from django.utils import timezone
 from reversion.models import Revision, Version
 from reversion.utils import mute_signals
 
-from articles import permissions
+from articles import extensions, permissions
 from articles.links import absolute_url
 from articles.models import Post, Reference
 
@@ -172,12 +172,22 @@ def approve(request: HttpRequest, submission: Submission, note: str = "") -> Non
     _enqueue(notifications.notify_writer, submission.pk, admin_link(request, submission.post))
 
 
+class PublishingBlocked(Exception):
+    """A rule of another app (the medical sign-off) holds the post back; nothing changed."""
+
+
+def _check_publishing(post: Post) -> None:
+    if message := extensions.publishing_blocked(post):
+        raise PublishingBlocked(message)
+
+
 @transaction.atomic
 def publish(request: HttpRequest, post: Post) -> None:
     """Publish a draft now (keeping a future time it already has), or apply draft changes."""
     if post.published_at is not None:
         publish_changes(request, post)
         return
+    _check_publishing(post)
     with reversion.create_revision():
         reversion.set_user(request.user)
         reversion.set_comment("Published.")
@@ -197,8 +207,10 @@ def publish_changes(request: HttpRequest, post: Post) -> None:
         reversion.set_comment("Published the draft changes.")
         _apply(draft.version)
         draft.delete()
+        applied = Post.objects.get(pk=post.pk)
+        _check_publishing(applied)  # the text as it would go live; raising undoes it all
         # The new version holds the post with the references as they are now.
-        reversion.add_to_revision(Post.objects.get(pk=post.pk))
+        reversion.add_to_revision(applied)
     _log(request.user, post, "Published the draft changes.")
     close_open_submission(post)
 

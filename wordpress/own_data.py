@@ -15,10 +15,12 @@ plugin registers those types. The rest of the file imports either way.
 
 from __future__ import annotations
 
+import datetime
 import json
 from typing import TYPE_CHECKING
 
 from articles.models import Category, Page, Post, Procedure, Reference, Reviewer
+from medical.signoffs import record_review
 from redirects.models import Redirect
 
 from . import records
@@ -136,9 +138,7 @@ def finish_post(imp: Importer, post: Post, item: records.Item) -> None:
     primary = Category.objects.filter(slug=_meta(item, "primary_category")).first()
     reviewer = Reviewer.objects.filter(slug=_meta(item, "reviewed_by")).first()
     reviewed_on = _meta(item, "last_reviewed_on") or None
-    Post.objects.filter(pk=post.pk).update(
-        primary_category=primary, reviewed_by=reviewer, last_reviewed_on=reviewed_on
-    )
+    Post.objects.filter(pk=post.pk).update(primary_category=primary)
     slugs = _loads(_meta(item, "procedures"), [])
     post.procedures.set(Procedure.objects.filter(slug__in=slugs))
     post.references.all().delete()
@@ -150,6 +150,9 @@ def finish_post(imp: Importer, post: Post, item: records.Item) -> None:
         )
         for n, ref in enumerate(_loads(_meta(item, "references"), []))
     )
+    # The review, as a sign-off record of the text just imported (its references included).
+    day = datetime.date.fromisoformat(reviewed_on) if reviewed_on else None
+    record_review(post, reviewer, day)
 
 
 def import_item(imp: Importer, item: records.Item) -> None:

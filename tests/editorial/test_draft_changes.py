@@ -10,7 +10,8 @@ from reversion.models import Version
 
 from articles.models import Post
 from editorial.models import DraftChange, Submission, SubmissionState
-from tests.builders import make_post, make_reference
+from medical.signoffs import sign_off
+from tests.builders import make_post, make_procedure, make_reference, make_reviewer
 
 from .roles import CHANGELIST, change_url, post_form, role_client
 
@@ -263,3 +264,30 @@ def test_publishing_changes_never_takes_over_another_posts_reference(contributor
     other.refresh_from_db()
     assert (other.title, other.post_id) != (None, live.pk)
     assert other.title == "Another post's reference"
+
+
+def test_draft_changes_of_a_signed_off_procedure_post_wait_for_a_new_sign_off(
+    client, contributor, live, settings
+):
+    settings.SIGNOFF_REQUIRED_FOR = "procedure"
+    procedure = make_procedure(name="Microneedling")
+    live.procedures.add(procedure)
+    sign_off(live, make_reviewer(name="Dr Ada Stone"))
+    save_draft(contributor, live, procedures=[procedure.pk])
+    editor = role_client("Editor")
+
+    refused = editor.post(publish_changes_url(live), follow=True)
+
+    assert "must sign off this version" in refused.content.decode(), [
+        str(m) for m in refused.context["messages"]
+    ]
+    live.refresh_from_db()
+    assert live.body == LIVE_BODY and DraftChange.objects.filter(post=live).exists()
+    assert LIVE_BODY in public(client).content.decode()
+    Post.objects.filter(pk=live.pk).update(body=DRAFT_BODY)  # as a reviewer would read it
+    sign_off(Post.objects.get(pk=live.pk), make_reviewer(name="Dr Ben Lowe"))
+    Post.objects.filter(pk=live.pk).update(body=LIVE_BODY)
+
+    assert editor.post(publish_changes_url(live)).status_code == HTTPStatus.FOUND
+    live.refresh_from_db()
+    assert live.body == DRAFT_BODY and not DraftChange.objects.filter(post=live).exists()

@@ -8,7 +8,8 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand, CommandError
 
-from editorial.roles import ROLES
+from articles.models import Reviewer
+from editorial.roles import MEDICAL_REVIEWER, ROLES
 
 
 def demo_username(role: str) -> str:
@@ -38,6 +39,15 @@ class Command(BaseCommand):
         self._user = user
         return password
 
+    def _link_reviewer(self, user) -> None:
+        """The demo medical reviewer signs off as the first demo reviewer without an account."""
+        if Reviewer.objects.filter(user=user).exists():
+            return
+        reviewer = Reviewer.objects.filter(user__isnull=True).order_by("pk").first()
+        if reviewer is not None:
+            reviewer.user = user
+            reviewer.save(update_fields=["user"])
+
     def handle(self, *args, **options) -> None:
         if not settings.DEBUG:
             raise CommandError("demo_admin only runs with DEBUG=1; use createsuperuser instead.")
@@ -47,6 +57,8 @@ class Command(BaseCommand):
             username = demo_username(role)
             password = self._reset(username, is_superuser=False)
             self._user.groups.set([Group.objects.get(name=role)])
+            if role == MEDICAL_REVIEWER:
+                self._link_reviewer(self._user)
             lines.append(f"{role}: user: {username}  password: {password}")
         lines.append("(new passwords are made each time `make run` starts)\n")
         self.stdout.write(self.style.SUCCESS("\n".join(lines)))

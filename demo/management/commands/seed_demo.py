@@ -14,6 +14,7 @@ from articles.models import Category, Page, Post, Procedure, Reference, Reviewer
 from comments.models import Comment
 from demo import content as demo
 from demo.illustrations import draw_illustration
+from medical.signoffs import record_review
 
 
 class Command(BaseCommand):
@@ -117,7 +118,6 @@ class Command(BaseCommand):
             "author_id": author.pk,
             "is_featured": data["is_featured"],
             "featured_image_alt": data["image_alt"],
-            "reviewed_by_id": reviewers[data["reviewer"]].pk if data["reviewer"] else None,
         }
         post = Post.objects.filter(slug=data["slug"]).first()
         if post is None:
@@ -125,9 +125,6 @@ class Command(BaseCommand):
             post = Post(
                 slug=data["slug"],
                 published_at=None if days is None else now - datetime.timedelta(days=days),
-                last_reviewed_on=None
-                if reviewed is None
-                else (now - datetime.timedelta(days=reviewed)).date(),
             )
         stale = [name for name, value in wanted.items() if getattr(post, name) != value]
         for name in stale:
@@ -149,6 +146,10 @@ class Command(BaseCommand):
         ]:
             post.references.all().delete()
             Reference.objects.bulk_create(Reference(post=post, **ref) for ref in references)
+        if data["reviewer"] and not post.signoffs.exists():
+            # Review dates are relative to the first run only, like publishing dates.
+            day = (now - datetime.timedelta(days=reviewed or 0)).date()
+            record_review(post, reviewers[data["reviewer"]], day)
 
     def _comments(self, now) -> None:
         """The demo discussion on the first post, keyed on `demo:<key>` so a second run changes
