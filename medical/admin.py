@@ -50,7 +50,7 @@ def _changed(post: Post) -> bool:
 
 class ReviewDueFilter(admin.SimpleListFilter):
     title = "medical review due"
-    parameter_name = "review"
+    parameter_name = "due"
 
     def lookups(self, request, model_admin):
         return [

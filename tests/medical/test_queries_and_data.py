@@ -35,7 +35,7 @@ def _add_posts(count: int, reviewer) -> None:
             Post.objects.filter(pk=post.pk).update(body="<p>Changed since.</p>")
 
 
-@pytest.mark.parametrize("query", ["", "?signoff=changed", "?signoff=current", "?review=soon"])
+@pytest.mark.parametrize("query", ["", "?signoff=changed", "?signoff=current", "?due=soon"])
 def test_change_list_queries_with_the_review_columns_do_not_grow_with_the_posts(query):
     client = role_client("Editor")
     reviewer = make_reviewer()

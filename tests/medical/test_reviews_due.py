@@ -68,15 +68,15 @@ def test_the_admin_lists_overdue_and_due_soon_reviews_with_their_counts(
 ):
     editor = role_client("Editor")
     with _at(day):
-        assert _titles(editor, "?review=overdue") == overdue
-        assert _titles(editor, "?review=soon") == soon
+        assert _titles(editor, "?due=overdue") == overdue
+        assert _titles(editor, "?due=soon") == soon
         dashboard = editor.get("/admin/").content.decode()
     assert f"Review overdue: {len(overdue)}" in dashboard
     assert f"Due within 30 days: {len(soon)}" in dashboard
 
 
 def test_never_reviewed_posts_have_a_filter_of_their_own(due_site):
-    assert _titles(role_client("Editor"), "?review=never") == {"Unreviewed"}
+    assert _titles(role_client("Editor"), "?due=never") == {"Unreviewed"}
 
 
 def test_a_review_due_at_the_end_of_a_short_month_is_due_on_its_last_day():
@@ -92,7 +92,7 @@ def test_a_review_due_at_the_end_of_a_short_month_is_due_on_its_last_day():
 def test_the_site_default_interval_is_a_setting(settings, due_site):
     settings.REVIEW_INTERVAL_MONTHS = 24
     with _at("2026-01-11"):
-        assert _titles(role_client("Editor"), "?review=overdue") == {"Half-yearly"}
+        assert _titles(role_client("Editor"), "?due=overdue") == {"Half-yearly"}
 
 
 def test_signed_in_staff_see_review_overdue_on_the_public_page_and_readers_do_not(client):
@@ -115,9 +115,9 @@ def test_a_new_sign_off_takes_the_post_off_the_overdue_list():
     post = _reviewed("Yearly", reviewer.reviewer, "2025-01-10")
     editor = role_client("Editor")
     with _at("2026-02-01"):
-        assert _titles(editor, "?review=overdue") == {"Yearly"}
+        assert _titles(editor, "?due=overdue") == {"Yearly"}
         sign_off(reviewer, post)
-        assert _titles(editor, "?review=overdue") == set()
+        assert _titles(editor, "?due=overdue") == set()
     post.refresh_from_db()
     assert post.review_due_on == datetime.date(2027, 2, 1)
 
@@ -183,4 +183,4 @@ def test_the_change_list_shows_when_each_review_is_due(due_site):
         page = editor.get(CHANGELIST).content.decode()
     assert "<strong>Overdue</strong> since 10 Jan 2026" in page
     assert "01 Nov 2026" in page
-    assert editor.get(CHANGELIST + "?review=overdue").status_code == HTTPStatus.OK
+    assert editor.get(CHANGELIST + "?due=overdue").status_code == HTTPStatus.OK
