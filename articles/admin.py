@@ -7,7 +7,7 @@ from django.utils.html import format_html
 from . import versions  # noqa: F401  (registered before the admin classes below auto-register)
 from .admin_editorial import PostPartInlineMixin, PostRulesMixin, TrashFilter, TrashMixin
 from .admin_versions import VersionedAdmin
-from .forms import PostAdminForm
+from .forms import AuthorProfileAdminForm, PostAdminForm, ReviewerAdminForm
 from .models import (
     AuthorProfile,
     Category,
@@ -150,6 +150,7 @@ class ProcedureAdmin(VersionedAdmin):
 
 @admin.register(Reviewer)
 class ReviewerAdmin(admin.ModelAdmin):
+    form = ReviewerAdminForm
     list_display = ["name", "credentials"]
     raw_id_fields = ["user"]
     search_fields = ["name", "credentials"]
@@ -167,7 +168,8 @@ class PageAdmin(TrashMixin, VersionedAdmin):
 
 @admin.register(AuthorProfile)
 class AuthorProfileAdmin(admin.ModelAdmin):
-    list_display = ["public_slug", "display_name", "user"]
+    form = AuthorProfileAdminForm
+    list_display = ["public_slug", "display_name", "job_title", "user"]
     search_fields = ["public_slug", "display_name"]
     list_select_related = ["user"]
     raw_id_fields = ["user"]

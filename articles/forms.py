@@ -6,7 +6,20 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from . import extensions
 from .images import ImageRejected, clean_image
 from .markup import clean_html
-from .models import Post, PostStatus
+from .models import AuthorProfile, Post, PostStatus, Reviewer
+
+
+def reencoded_image(image):
+    """A new upload re-encoded (metadata such as GPS positions dropped), or a ValidationError
+    saying why it is not a real image; an unchanged or cleared field is passed through."""
+    if not image or not hasattr(image, "content_type"):
+        return image  # unchanged, cleared, or already stored
+    try:
+        clean = clean_image(image.read())
+    except ImageRejected as error:
+        raise forms.ValidationError(str(error)) from None
+    stem = image.name.rsplit(".", 1)[0][:80] or "image"
+    return SimpleUploadedFile(f"{stem}.{clean.extension}", clean.content)
 
 
 class PostAdminForm(forms.ModelForm):
@@ -56,12 +69,26 @@ class PostAdminForm(forms.ModelForm):
         return cleaned
 
     def clean_featured_image(self):
-        image = self.cleaned_data.get("featured_image")
-        if not image or not hasattr(image, "content_type"):
-            return image  # unchanged, cleared, or already stored
-        try:
-            clean = clean_image(image.read())
-        except ImageRejected as error:
-            raise forms.ValidationError(str(error)) from None
-        stem = image.name.rsplit(".", 1)[0][:80] or "image"
-        return SimpleUploadedFile(f"{stem}.{clean.extension}", clean.content)
+        return reencoded_image(self.cleaned_data.get("featured_image"))
+
+
+class AuthorProfileAdminForm(forms.ModelForm):
+    """An author's public profile; a new photo is re-encoded like a featured image."""
+
+    class Meta:
+        model = AuthorProfile
+        fields = ["user", "display_name", "public_slug", "job_title", "bio", "photo"]
+
+    def clean_photo(self):
+        return reencoded_image(self.cleaned_data.get("photo"))
+
+
+class ReviewerAdminForm(forms.ModelForm):
+    """A medical reviewer's public profile; a new photo is re-encoded like a featured image."""
+
+    class Meta:
+        model = Reviewer
+        fields = ["name", "slug", "credentials", "bio", "url", "photo"]
+
+    def clean_photo(self):
+        return reencoded_image(self.cleaned_data.get("photo"))

@@ -16,9 +16,9 @@ from django.http import HttpRequest
 from django.templatetags.static import static
 from django.utils.safestring import SafeString, mark_safe
 
-from .authors import public_name
+from .authors import AuthorProfile, public_name
 from .links import absolute_url
-from .models import Post, Procedure, Reference, Tag
+from .models import Post, Procedure, Reference, Reviewer, Tag
 
 SCHEMA = "https://schema.org"
 LANGUAGE = "en-GB"
@@ -150,11 +150,65 @@ def medical_web_page(
             "@type": "Person",
             "name": reviewer.name,
             "honorificSuffix": reviewer.credentials,
-            **({"url": reviewer.url} if reviewer.url else {}),
+            "url": absolute_url(request, reviewer.get_absolute_url()),
+            **({"sameAs": [reviewer.url]} if reviewer.url else {}),
         }
     if post.last_reviewed_on:
         data["lastReviewed"] = _iso(post.last_reviewed_on)
     return data
+
+
+def _profile_page(canonical: str, person: dict) -> dict:
+    """A profile page whose main entity is the person (schema.org `ProfilePage`)."""
+    return {
+        "@context": SCHEMA,
+        "@type": "ProfilePage",
+        "@id": canonical + "#webpage",
+        "url": canonical,
+        "name": person["name"],
+        "inLanguage": LANGUAGE,
+        "mainEntity": person,
+    }
+
+
+def _person(request: HttpRequest, canonical: str, name: str, photo, **facts) -> dict:
+    person: dict = {"@type": "Person", "@id": canonical + "#person", "name": name, "url": canonical}
+    if photo:
+        person["image"] = absolute_url(request, photo.url)
+    person.update({key: value for key, value in facts.items() if value})
+    return person
+
+
+def author_profile_page(request: HttpRequest, profile: AuthorProfile, canonical: str) -> dict:
+    person = _person(
+        request,
+        canonical,
+        profile.name,
+        profile.photo,
+        jobTitle=profile.role,
+        description=profile.bio,
+        worksFor={"@id": absolute_url(request, "/") + "#organization"},
+    )
+    return _profile_page(canonical, person)
+
+
+def reviewer_profile_page(request: HttpRequest, reviewer: Reviewer, canonical: str) -> dict:
+    credentials = [
+        {"@type": "EducationalOccupationalCredential", "name": credential}
+        for credential in reviewer.credential_list
+    ]
+    person = _person(
+        request,
+        canonical,
+        reviewer.name,
+        reviewer.photo,
+        honorificSuffix=reviewer.credentials,
+        jobTitle="Medical reviewer",
+        description=reviewer.bio,
+        hasCredential=credentials,
+        sameAs=[reviewer.url] if reviewer.url else [],
+    )
+    return _profile_page(canonical, person)
 
 
 def _sentences(parts: list[str]) -> str:

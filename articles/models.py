@@ -12,14 +12,16 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.storage import default_storage
 from django.db import models
+from django.urls import reverse
 from django.utils import timezone
 from django_ckeditor_5.fields import CKEditor5Field
 
 from . import reviews
-from .authors import AuthorProfile
+from .authors import AuthorProfile, safe_slug_validator
 from .body_images import BodyImage, enhance
 from .images import renditions_record
 from .markup import clean_html, summarise
+from .photos import WithPhoto
 from .querysets import PostQuerySet, PostStatus, Publishable, PublishedQuerySet
 from .signals import content_changed
 from .taxonomy import ANCESTOR_DEPTH, Category, Invasiveness, Procedure, Tag
@@ -33,17 +35,28 @@ __all__ = [
 RESERVED_SLUGS = frozenset(
     {
         "admin", "author", "category", "ckeditor5", "comments", "feed", "media", "page",
-        "procedures", "robots.txt", "search", "sitemap.xml", "static", "tag", "preview",
-        "favicon.ico", "wp-admin", "wp-content", "wp-login.php",
+        "procedures", "reviewers", "robots.txt", "search", "sitemap.xml", "static", "tag",
+        "preview", "favicon.ico", "wp-admin", "wp-content", "wp-login.php",
     }
 )  # fmt: skip
 
 
-class Reviewer(models.Model):
-    """A person with credentials who checks articles for medical accuracy."""
+class ReviewerQuerySet(models.QuerySet):
+    def with_review_count(self) -> ReviewerQuerySet:
+        """`review_count`: the live posts each reviewer reviewed."""
+        live = Post.objects.published().values("pk")
+        return self.annotate(
+            review_count=models.Count("posts", filter=models.Q(posts__in=live), distinct=True)
+        )
+
+
+class Reviewer(WithPhoto, models.Model):
+    """A person with credentials who checks articles for medical accuracy. Their page,
+    `/reviewers/<slug>/`, is public: name, photo, credentials, bio, registration link and the
+    live articles they reviewed."""
 
     name = models.CharField(max_length=120)
-    slug = models.SlugField(max_length=120, unique=True)
+    slug = models.SlugField(max_length=120, unique=True, validators=[safe_slug_validator])
     credentials = models.CharField(max_length=200, help_text="For example: MBBS, MRCP (Derm).")
     bio = models.TextField(blank=True)
     url = models.URLField(blank=True, help_text="A public profile or register entry.")
@@ -53,11 +66,25 @@ class Reviewer(models.Model):
         help_text="The staff account this reviewer signs off articles with (never shown).",
     )  # fmt: skip
 
+    objects = ReviewerQuerySet.as_manager()
+
     class Meta:
         ordering = ["name"]
 
     def __str__(self) -> str:
         return f"{self.name}, {self.credentials}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("articles:reviewer_detail", kwargs={"slug": self.slug})
+
+    @property
+    def credential_list(self) -> list[str]:
+        """ "MBBS, MRCP (Dermatology)" → ["MBBS", "MRCP (Dermatology)"]."""
+        return [part.strip() for part in self.credentials.split(",") if part.strip()]
+
+    def save(self, *args, **kwargs) -> None:
+        super().save(*args, **kwargs)
+        self.refresh_photo_renditions()
 
 
 def _slug_taken_elsewhere(model: type[models.Model], slug: str) -> bool:

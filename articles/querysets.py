@@ -129,6 +129,10 @@ class PostQuerySet(PublishedQuerySet):
             return self.filter(categories=category)
         return self.filter(Q(categories=category) | Q(categories__parent=category)).distinct()
 
+    def reviewed_by(self, reviewer) -> PostQuerySet:
+        """Posts whose medical review is the reviewer's (what the post's review line shows)."""
+        return self.filter(reviewed_by=reviewer)
+
     def newest_first(self) -> PostQuerySet:
         return self.order_by("-published_at", "-pk")
 

@@ -2,14 +2,15 @@
 
 Each view knows what page it renders and builds its head with one of the builders below
 (`post_head`, `page_head`, `procedure_head`, `home_head`, `category_head`, `tag_head`,
-`basic_head`), passed to the template as `head`: the canonical URL, the Open Graph / Twitter
-values, the feeds to announce and the JSON-LD blocks (see `jsonld.py`). The `head_meta` tag only
-renders it.
+`author_head`, `reviewer_head`, `basic_head`), passed to the template as `head`: the canonical
+URL, the Open Graph / Twitter values, the feeds to announce and the JSON-LD blocks (see
+`jsonld.py`). The `head_meta` tag only renders it.
 """
 
 from __future__ import annotations
 
 import datetime
+import mimetypes
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -22,7 +23,7 @@ from django.utils.text import Truncator
 from . import extensions, jsonld
 from .jsonld import Image
 from .links import absolute_url
-from .models import Category, Page, Post, Procedure, Reference, Tag
+from .models import AuthorProfile, Category, Page, Post, Procedure, Reference, Reviewer, Tag
 
 Crumbs = Sequence[tuple[str, str]]
 
@@ -189,3 +190,35 @@ def tag_head(request: HttpRequest, tag: Tag, *, breadcrumbs: Crumbs = ()) -> Hea
     head = _basic(request, tag.name, "")
     feed = _subject_feed(request, tag.name, reverse("discovery:tag_feed", args=[tag.slug]))
     return _finish(request, head, breadcrumbs=breadcrumbs, noindex=False, feed=feed)
+
+
+def _photo(request: HttpRequest, person: AuthorProfile | Reviewer) -> Image | None:
+    if not person.photo:
+        return None
+    return Image(
+        url=absolute_url(request, person.photo.url),
+        width=person.photo_width,
+        height=person.photo_height,
+        alt=person.name,
+        mime_type=mimetypes.guess_type(person.photo.name)[0] or "image/jpeg",
+    )
+
+
+def author_head(request: HttpRequest, profile: AuthorProfile, *, breadcrumbs: Crumbs = ()) -> Head:
+    profile_url = absolute_url(request, profile.get_absolute_url())
+    head = _basic(request, profile.name, profile.bio or f"Articles by {profile.name}.")
+    head.og_type, head.image = "profile", _photo(request, profile)
+    head.json_ld.append(jsonld.author_profile_page(request, profile, profile_url))
+    return _finish(request, head, breadcrumbs=breadcrumbs, noindex=False)
+
+
+def reviewer_head(request: HttpRequest, reviewer: Reviewer, *, breadcrumbs: Crumbs = ()) -> Head:
+    profile_url = absolute_url(request, reviewer.get_absolute_url())
+    head = _basic(
+        request,
+        f"{reviewer.name}, {reviewer.credentials}",
+        reviewer.bio or f"Articles medically reviewed by {reviewer.name}.",
+    )
+    head.og_type, head.image = "profile", _photo(request, reviewer)
+    head.json_ld.append(jsonld.reviewer_profile_page(request, reviewer, profile_url))
+    return _finish(request, head, breadcrumbs=breadcrumbs, noindex=False)

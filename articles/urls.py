@@ -34,6 +34,13 @@ urlpatterns = [
     path("tag/<str:slug>/page/<int:page>/", views.tag_detail, name="tag_detail_page"),
     path("author/<slug:slug>/", views.author_detail, name="author_detail"),
     path("author/<slug:slug>/page/<int:page>/", views.author_detail, name="author_detail_page"),
+    path("reviewers/", views.reviewer_list, name="reviewer_list"),
+    path("reviewers/<slug:slug>/", views.reviewer_detail, name="reviewer_detail"),
+    path(
+        "reviewers/<slug:slug>/page/<int:page>/",
+        views.reviewer_detail,
+        name="reviewer_detail_page",
+    ),
     path("<yyyy:year>/", views.year_archive, name="year_archive"),
     path("<yyyy:year>/page/<int:page>/", views.year_archive, name="year_archive_page"),
     path("<yyyy:year>/<mm:month>/", views.month_archive, name="month_archive"),

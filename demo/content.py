@@ -104,6 +104,7 @@ AUTHOR = {
     "first_name": "Ellis",
     "last_name": "Marlowe",
     "email": "editor@example.com",
+    "job_title": "Health editor",
     "bio": (
         "Ellis Marlowe edits CosMedicList. Ellis writes plain-English guides to "
         "cosmetic procedures and works with clinical reviewers to keep them accurate. "

@@ -1,10 +1,11 @@
 """`/sitemap.xml` and `/robots.txt`.
 
-The sitemap lists exactly the public pages worth indexing: the home page, the procedure index,
-live posts (with their featured image), published pages, categories and tags with live posts,
-and every procedure. Up to SITEMAP_SECTION_SIZE addresses it is one file; beyond that,
-`/sitemap.xml` becomes an index of `/sitemap-<section>.xml` files of at most that many each.
-Every section costs a fixed number of queries, however many posts there are.
+The sitemap lists exactly the public pages worth indexing: the home page, the procedure and
+reviewer indexes, live posts (with their featured image), published pages, categories and tags
+with live posts, every procedure, the authors with live posts and every medical reviewer. Up
+to SITEMAP_SECTION_SIZE addresses it is one file; beyond that, `/sitemap.xml` becomes an index
+of `/sitemap-<section>.xml` files of at most that many each. Every section costs a fixed
+number of queries, however many posts there are.
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_safe
 
 from articles.links import absolute_url
-from articles.models import Category, Page, Post, Procedure, Tag
+from articles.models import AuthorProfile, Category, Page, Post, Procedure, Reviewer, Tag
 
 
 def _newest_post_change(**filters) -> Subquery:
@@ -66,7 +67,7 @@ class SiteSitemap(Sitemap):
 
 class StaticSitemap(SiteSitemap):
     def items(self) -> list[str]:
-        return ["articles:home", "articles:procedure_list"]
+        return ["articles:home", "articles:procedure_list", "articles:reviewer_list"]
 
     def location(self, item: str) -> str:
         return reverse(item)
@@ -151,6 +152,27 @@ class ProcedureSitemap(SiteSitemap):
         )
 
 
+class AuthorSitemap(SiteSitemap):
+    """Authors with live posts: exactly the author pages that answer."""
+
+    def items(self) -> QuerySet[AuthorProfile]:
+        return (
+            AuthorProfile.objects.with_public_page()
+            .annotate(lastmod=_newest_post_change(author=OuterRef("user")))
+            .only("public_slug")
+            .order_by("public_slug")
+        )
+
+
+class ReviewerSitemap(SiteSitemap):
+    def items(self) -> QuerySet[Reviewer]:
+        return (
+            Reviewer.objects.annotate(lastmod=_newest_post_change(reviewed_by=OuterRef("pk")))
+            .only("slug")
+            .order_by("slug")
+        )
+
+
 SECTIONS: dict[str, type[SiteSitemap]] = {
     "pages": StaticSitemap,
     "posts": PostSitemap,
@@ -158,6 +180,8 @@ SECTIONS: dict[str, type[SiteSitemap]] = {
     "categories": CategorySitemap,
     "tags": TagSitemap,
     "procedures": ProcedureSitemap,
+    "authors": AuthorSitemap,
+    "reviewers": ReviewerSitemap,
 }
 
 _XML = "application/xml; charset=utf-8"

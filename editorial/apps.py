@@ -9,10 +9,15 @@ class EditorialConfig(AppConfig):
         from django.db.models.signals import post_save
 
         from articles import extensions
+        from articles.authors import register_public_role
         from articles.models import Post
 
         from .preview import draft_changes_preview
         from .review import follow_publishing
+        from .roles import AUTHOR, CONTRIBUTOR, EDITOR, MEDICAL_REVIEWER
 
         extensions.add_post_preview(draft_changes_preview)
         post_save.connect(follow_publishing, sender=Post, dispatch_uid="editorial-publishing")
+        # Shown on an author's page when the profile has no job title (highest role first).
+        for role in (MEDICAL_REVIEWER, EDITOR, AUTHOR, CONTRIBUTOR):
+            register_public_role(role)

@@ -44,6 +44,9 @@ def author(imp: Importer, author: records.Author) -> models.Model:
         _fill_user(user, author)
         user.set_unusable_password()
         user.save()
+        if author.display_name:
+            # The byline and the public slug come from WordPress's display name.
+            user.author_profile.rename(author.display_name)
         if username != login:
             imp.stats.note(f"Author {login!r} became user {username!r} (name taken).")
         imp.stats.add("authors", "created")

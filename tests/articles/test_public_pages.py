@@ -151,14 +151,17 @@ def test_post_page_shows_the_trust_and_sharing_blocks(client):
         slug="trusted",
         title="A trusted article",
         procedures=[procedure],
-        reviewed_by=make_reviewer(name="Dr Ada Lane", credentials="MBBS"),
+        reviewed_by=make_reviewer(name="Dr Ada Lane", slug="dr-ada-lane", credentials="MBBS"),
         last_reviewed_on=datetime.date(2026, 5, 1),
     )
     make_reference(post, title="A randomised trial", publisher="A journal", year=2021, doi="10.1/x")
 
     html = client.get("/trusted/").content.decode()
 
-    assert "Medically reviewed by <strong>Dr Ada Lane</strong>, MBBS" in html
+    assert (
+        'Medically reviewed by <a href="/reviewers/dr-ada-lane/"><strong>Dr Ada Lane</strong></a>'
+        ", MBBS" in html
+    )
     assert "Last reviewed" in html and "1 May 2026" in html
     assert "Microneedling at a glance" in html and "About 30 minutes" in html
     assert "A randomised trial" in html and "https://doi.org/10.1/x" in html

@@ -4,7 +4,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from tests.builders import make_post
+from tests.builders import make_post, make_reviewer
 from tests.comments.builders import make_comment
 from tests.pagecache.site import build_site, public_urls
 
@@ -13,7 +13,14 @@ pytestmark = pytest.mark.django_db
 
 def _grow(site, posts: int, comments: int) -> None:
     for _ in range(posts):
-        make_post(categories=[site.category], tags=[site.tag], procedures=[site.procedure])
+        make_post(
+            author=site.post.author,
+            reviewed_by=site.post.reviewed_by,
+            categories=[site.category],
+            tags=[site.tag],
+            procedures=[site.procedure],
+        )
+        make_post(reviewed_by=make_reviewer())  # more authors and reviewers in the lists
     for _ in range(comments):
         reply_to = make_comment(site.post)
         make_comment(site.post, parent=reply_to)

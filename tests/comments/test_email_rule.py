@@ -11,7 +11,15 @@ from http import HTTPStatus
 import pytest
 
 from comments.models import Comment, CommentStatus
-from tests.builders import make_category, make_page, make_post, make_procedure, make_tag, make_user
+from tests.builders import (
+    make_category,
+    make_page,
+    make_post,
+    make_procedure,
+    make_reviewer,
+    make_tag,
+    make_user,
+)
 from tests.comments.builders import send_comment
 
 pytestmark = pytest.mark.django_db
@@ -28,6 +36,9 @@ PUBLIC_URLS = [
     "/category/skin/acne/",
     "/tag/collagen/",
     "/author/casey-lee/",
+    "/author/casey-lee/page/2/",
+    "/reviewers/",
+    "/reviewers/dr-ada-lane/",
     "/{year}/",
     "/{year}/{month}/",
     "/procedures/",
@@ -88,11 +99,15 @@ def test_no_email_hash_of_an_email_or_ip_appears_in_any_public_response(client, 
     skin = make_category(name="Skin", slug="skin")
     acne = make_category(name="Acne", slug="acne", parent=skin)
     procedure = make_procedure(name="Microneedling", slug="microneedling")
-    author = make_user(username="casey", first_name="Casey", last_name="Lee")
+    author = make_user(
+        username="casey", first_name="Casey", last_name="Lee", email="Casey.Writer@Example.ORG"
+    )
+    reviewer = make_reviewer(name="Dr Ada Lane", slug="dr-ada-lane", url="https://reg.example/1")
     post = make_post(
         slug="needling-scars",
         title="Microneedling and scars",
         author=author,
+        reviewed_by=reviewer,
         categories=[acne],
         tags=[make_tag(name="collagen", slug="collagen")],
         procedures=[procedure],
@@ -134,9 +149,10 @@ def test_no_email_hash_of_an_email_or_ip_appears_in_any_public_response(client, 
     }
     discovered = _discovered(client)
     assert "/needling-scars/" in discovered
+    assert {"/author/casey-lee/", "/reviewers/dr-ada-lane/"} <= discovered
     urls |= discovered
 
-    forbidden = _forbidden_strings(emails, ips)
+    forbidden = _forbidden_strings([*emails, author.email], ips)
     checked = 0
     for url in sorted(urls):
         for visitor in (client, client.__class__()):

@@ -4,6 +4,7 @@ from http import HTTPStatus
 import pytest
 from django.utils import timezone
 
+from articles.models import Reviewer
 from tests.builders import (
     make_category,
     make_page,
@@ -27,6 +28,7 @@ REQUIRED = {
     "BreadcrumbList": ["itemListElement"],
     "MedicalProcedure": ["name", "url"],
     "WebSite": ["name", "url", "potentialAction"],
+    "ProfilePage": ["name", "url", "mainEntity"],
 }  # fmt: skip
 
 
@@ -61,6 +63,7 @@ def site():
     )
     make_reference(post, title="A trial", url="https://doi.org/10.1/x")
     make_page(slug="about", title="About us")
+    make_reviewer(name="Dr Ada Stone", slug="dr-ada-stone", credentials="MBBS, MRCP (Derm)")
     return post
 
 
@@ -72,6 +75,8 @@ PAGE_TYPES = [
     "/category/skin/acne/",
     "/tag/collagen/",
     "/author/casey-quill/",
+    "/reviewers/",
+    "/reviewers/dr-ada-stone/",
     "/2025/",
     "/2025/03/",
     "/procedures/",
@@ -140,7 +145,9 @@ def test_reviewed_by_and_last_reviewed_appear_only_when_set(client, site):
     assert "reviewedBy" not in page
     assert "lastReviewed" not in page
 
-    site.reviewed_by = make_reviewer(name="Dr Ada Stone", credentials="MBBS, MRCP (Derm)")
+    site.reviewed_by = Reviewer.objects.get(slug="dr-ada-stone")
+    site.reviewed_by.url = "https://register.example.org/7654321"
+    site.reviewed_by.save()
     site.last_reviewed_on = datetime.date(2025, 4, 1)
     site.save()
     page = read_head(client.get("/needling-scars/").content.decode()).of_type("MedicalWebPage")[0]
@@ -148,6 +155,8 @@ def test_reviewed_by_and_last_reviewed_appear_only_when_set(client, site):
         "@type": "Person",
         "name": "Dr Ada Stone",
         "honorificSuffix": "MBBS, MRCP (Derm)",
+        "url": "http://testserver/reviewers/dr-ada-stone/",
+        "sameAs": ["https://register.example.org/7654321"],
     }
     assert page["lastReviewed"] == "2025-04-01"
 

@@ -8,7 +8,15 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from tests.builders import make_category, make_page, make_post, make_procedure, make_tag, make_user
+from tests.builders import (
+    make_category,
+    make_page,
+    make_post,
+    make_procedure,
+    make_reviewer,
+    make_tag,
+    make_user,
+)
 from tests.discovery.builders import make_post_with_image
 
 pytestmark = pytest.mark.django_db
@@ -38,8 +46,15 @@ def test_the_sitemap_lists_exactly_the_public_urls_and_each_answers_200(client):
     make_tag(slug="unused")
     needling = make_procedure(slug="microneedling")
     make_procedure(slug="peels")
-    live = make_post(slug="live-post", categories=[acne], tags=[tag], procedures=[needling])
-    make_post(slug="a-draft", published_at=None, categories=[acne], tags=[make_tag()])
+    writer = make_user(first_name="Robin", last_name="Vale")
+    live = make_post(
+        slug="live-post", author=writer, categories=[acne], tags=[tag], procedures=[needling]
+    )
+    make_reviewer(slug="dr-ada-stone")
+    drafter = make_user(first_name="Only", last_name="Drafts")
+    make_post(
+        slug="a-draft", author=drafter, published_at=None, categories=[acne], tags=[make_tag()]
+    )
     make_post(
         slug="soon",
         published_at=timezone.now() + datetime.timedelta(days=1),
@@ -61,6 +76,9 @@ def test_the_sitemap_lists_exactly_the_public_urls_and_each_answers_200(client):
             "/tag/collagen/",
             "/procedures/microneedling/",
             "/procedures/peels/",
+            "/author/robin-vale/",
+            "/reviewers/",
+            "/reviewers/dr-ada-stone/",
         ]
     )
     for path in paths:
@@ -145,7 +163,8 @@ def test_past_the_section_size_the_sitemap_becomes_an_index_of_sections(client, 
         assert len(urlset.findall("sm:url", NS)) <= 3
         listed += _locations(urlset)
     assert {f"http://testserver/{p.slug}/" for p in posts} <= set(listed)
-    assert len(listed) == len(set(listed)) == 4 + 2  # posts, home, procedure index
+    # posts, their author, the home page, the procedure and reviewer indexes
+    assert len(listed) == len(set(listed)) == 4 + 1 + 3
 
 
 def test_unknown_sitemap_sections_and_pages_are_404(client):

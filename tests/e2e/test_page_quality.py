@@ -27,6 +27,8 @@ PAGES = {
     "category": "/category/skin-treatments/acne-scarring/",
     "tag": "/tag/acne-scars/",
     "author": "/author/ellis-marlowe/",
+    "reviewer": "/reviewers/dr-amara-okafor/",
+    "reviewer-list": "/reviewers/",
     "procedure-list": "/procedures/",
     "procedure": "/procedures/microneedling/",
     "standing-page": "/privacy-policy/",

@@ -57,6 +57,8 @@ def public_urls(site: Site) -> list[str]:
         "/category/skin/",
         "/tag/collagen/",
         site.post.author.author_profile.get_absolute_url(),
+        "/reviewers/",
+        site.post.reviewed_by.get_absolute_url(),
         "/procedures/",
         "/procedures/microneedling/",
         f"/{year}/",

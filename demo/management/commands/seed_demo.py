@@ -71,6 +71,9 @@ class Command(BaseCommand):
         )
         if not user.has_usable_password():
             user.save()
+        profile = user.author_profile
+        profile.bio, profile.job_title = data["bio"], data["job_title"]
+        profile.save(update_fields=["bio", "job_title"])
         return user
 
     def _categories(self) -> dict[str, Category]:
