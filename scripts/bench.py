@@ -165,10 +165,31 @@ def cpu_per_request(
 ) -> float:
     """Milliseconds of server CPU per request; with `same_workers`, NaN when a worker came or
     went meanwhile. (php-fpm starts and stops its workers as it likes: an exited worker's time
-    moves into the master's cutime/cstime once reaped, so the sum still holds, near enough.)"""
+    moves into the master's cutime/cstime once reaped, so the sums still hold.)"""
     if not requests or (same_workers and before.keys() != after.keys()):
         return float("nan")
-    return sum(after[pid] - before[pid] for pid in after) / requests * 1000
+    return (sum(after.values()) - sum(before.values())) / requests * 1000
+
+
+def settle(master: int | None) -> dict[int, float]:
+    """The server's CPU times once it is idle: requests wrk gave up on at the end of its run
+    are finished (and counted) before the figures are read."""
+    if master is None:
+        return {}
+    last = server_cpu(master)
+    for _ in range(120):
+        time.sleep(0.25)
+        now = server_cpu(master)
+        if now.keys() == last.keys() and sum(now.values()) - sum(last.values()) < 0.005:
+            return now
+        last = now
+    return last
+
+
+def served(log: Path) -> int:
+    """Requests gunicorn has answered so far: one access-log line each."""
+    with log.open("rb") as lines:
+        return sum(1 for _ in lines)
 
 
 def wrk(url: str, args, headers: dict[str, str]) -> dict[str, float]:
@@ -176,7 +197,10 @@ def wrk(url: str, args, headers: dict[str, str]) -> dict[str, float]:
     command += ["--latency", "--timeout", "5s"]
     for name, value in headers.items():
         command += ["-H", f"{name}: {value}"]
-    out = subprocess.run([*command, url], capture_output=True, text=True, check=True).stdout
+    done = subprocess.run([*command, url], capture_output=True, text=True, check=False)
+    out = done.stdout
+    if "requests in" not in out:
+        raise RuntimeError(f"wrk failed on {url}: {done.stderr or out}")
 
     def millis(label: str) -> float:
         match = re.search(rf"^\s*{label}\s+([\d.]+)(us|ms|s)\s*$", out, re.M)
@@ -240,6 +264,8 @@ def main() -> int:
     ).stdout
     facts = json.loads(facts.split("FACTS", 1)[1])
 
+    access_log = work / "access.log"
+    access_log.touch()
     server = subprocess.Popen(
         [
             python,
@@ -248,8 +274,10 @@ def main() -> int:
             "cosmediclist.wsgi",
             "-c",
             "gunicorn.conf.py",
+            # One line per answered request: what CPU time is divided by (wrk does not count
+            # the requests still in flight when it stops, though the server finishes them).
             "--access-logfile",
-            "/dev/null",
+            str(access_log),
         ],
         cwd=ROOT,
         env=env,
@@ -273,16 +301,16 @@ def main() -> int:
         for round_ in range(args.rounds):
             for name, url in targets.items():
                 headers = cold_headers if name == "post cold" else ENCODINGS
-                master = wordpress_master() if name.startswith("wp ") else server.pid
-                before = server_cpu(master) if master else {}
-                figures = wrk(url, args, headers)
-                after = server_cpu(master) if master else {}
                 ours = not name.startswith("wp ")
+                master = wordpress_master() if name.startswith("wp ") else server.pid
+                before = settle(master)
+                answered = served(access_log)
+                figures = wrk(url, args, headers)
+                after = settle(master)
+                requests = served(access_log) - answered if ours else figures["requests"]
                 if ours and before.keys() != after.keys():
                     print(f"{name}: gunicorn's workers changed during the run", file=sys.stderr)
-                figures["cpu"] = cpu_per_request(
-                    before, after, figures["requests"], same_workers=ours
-                )
+                figures["cpu"] = cpu_per_request(before, after, requests, same_workers=ours)
                 results[name].append(figures)
                 print(
                     f"round {round_ + 1} {name}: {figures['rate']:.0f} req/s, "
