@@ -10,7 +10,6 @@ from . import moderation
 from .markup import clean_text
 from .models import Comment, CommentStatus
 
-
 # Django's own widget templates, in their Jinja2 version: the same markup, rendered several
 # times faster than through the Django template engine (the form is on every post page).
 WIDGETS = Jinja2()
