@@ -221,6 +221,10 @@ def main() -> int:
     parser.add_argument("--duration", type=int, default=10, help="seconds per wrk run")
     parser.add_argument("--threads", type=int, default=2)
     parser.add_argument("--connections", type=int, default=16)
+    parser.add_argument(
+        "--pages",
+        help="comma-separated page names to measure (default: all), e.g. 'post cold,wp post'",
+    )
     parser.add_argument("--seed", metavar="CEILING", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.seed:
@@ -297,6 +301,9 @@ def main() -> int:
         targets = {name: base + path for name, path in pages.items()}
         if wordpress:
             targets |= {name: WORDPRESS + path for name, path in WP_PAGES.items()}
+        if args.pages:
+            wanted = {name.strip() for name in args.pages.split(",")}
+            targets = {name: url for name, url in targets.items() if name in wanted}
         results: dict[str, list[dict]] = {name: [] for name in targets}
         for round_ in range(args.rounds):
             for name, url in targets.items():
@@ -349,11 +356,16 @@ def report(results, facts, args, wordpress) -> None:
         f"\npost page weight: {facts['post bytes']:,} bytes, "
         f"{facts['post bytes br']:,} bytes compressed (Brotli)"
     )
-    ceiling = median("static ceiling", "rate")
-    print(f"warm / ceiling: {median('post warm', 'rate') / ceiling:.0%}")
-    print(f"cold / ceiling: {median('post cold', 'rate') / ceiling:.1%}")
+
+    def ratio(top: str, bottom: str) -> float:
+        if top not in results or bottom not in results:
+            return float("nan")
+        return median(top, "rate") / median(bottom, "rate")
+
+    print(f"warm / ceiling: {ratio('post warm', 'static ceiling'):.0%}")
+    print(f"cold / ceiling: {ratio('post cold', 'static ceiling'):.1%}")
     if wordpress:
-        print(f"cold / WordPress: {median('post cold', 'rate') / median('wp post', 'rate'):.1f}×")
+        print(f"cold / WordPress: {ratio('post cold', 'wp post'):.1f}×")
     else:
         print(f"cold / WordPress: no WordPress answered on {WORDPRESS}")
 
