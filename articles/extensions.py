@@ -12,6 +12,10 @@ says, it registers here from its `AppConfig.ready()`:
   the post page announces with `<link rel=alternate>`, or None.
 - `add_personal_parameter(name)`: a query parameter that asks for a personal page, which a
   304 must never answer.
+- `add_post_preview(preview)`: for staff who may preview posts, `preview(request, post,
+  render)` may answer the post page in place of the stored post (`render(notice)` renders the
+  post as the database holds it at that moment, with `notice` in the preview banner), or give
+  None. Such a page is never cached.
 """
 
 from __future__ import annotations
@@ -33,6 +37,7 @@ post_sections: list[PostSection] = []
 post_validators: list[Callable[[], object]] = []
 personal_parameters: set[str] = set()
 post_feeds: list[Callable[[HttpRequest, object], tuple[str, str] | None]] = []
+post_previews: list[Callable[[HttpRequest, object, Callable[[str], object]], object | None]] = []
 
 
 def add_post_section(
@@ -55,6 +60,13 @@ def add_post_feed(build: Callable[[HttpRequest, object], tuple[str, str] | None]
 def post_feeds_for(request: HttpRequest, post: object) -> list[tuple[str, str]]:
     """(title, URL) of the feeds other apps give this post page."""
     return [feed for build in post_feeds if (feed := build(request, post)) is not None]
+
+
+def add_post_preview(
+    preview: Callable[[HttpRequest, object, Callable[[str], object]], object | None],
+) -> None:
+    if preview not in post_previews:
+        post_previews.append(preview)
 
 
 def add_personal_parameter(name: str) -> None:

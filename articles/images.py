@@ -126,3 +126,32 @@ def make_renditions(name: str) -> list[list]:
                 [width, height, default_storage.save(target, ContentFile(out.getvalue()))]
             )
     return renditions
+
+
+# Image fields whose renditions `rebuild_renditions` makes again: (model label, image field,
+# JSON field holding {"source": storage name, "sizes": make_renditions(…)}). Any model of the
+# project with an ImageField `x` beside a JSONField `x_renditions` is found by itself; list
+# here the ones that keep their renditions under another name.
+RENDITION_FIELDS: list[tuple[str, str, str]] = []
+
+
+def rendition_fields() -> list[tuple[str, str, str]]:
+    """RENDITION_FIELDS and every `x` / `x_renditions` pair of the installed models."""
+    from django.apps import apps
+    from django.db import models
+
+    found = list(RENDITION_FIELDS)
+    for model in apps.get_models():
+        names = {field.name: field for field in model._meta.concrete_fields}
+        for field in names.values():
+            beside = names.get(f"{field.name}_renditions")
+            if isinstance(field, models.ImageField) and isinstance(beside, models.JSONField):
+                entry = (model._meta.label, field.name, beside.name)
+                if entry not in found:
+                    found.append(entry)
+    return found
+
+
+def renditions_record(name: str) -> dict:
+    """What a `x_renditions` field holds for the stored image `name` (made now)."""
+    return {"source": name, "sizes": make_renditions(name) if name else []}

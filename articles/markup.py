@@ -15,7 +15,7 @@ ALLOWED_TAGS = {
 
 ALLOWED_ATTRIBUTES = {
     "a": {"href", "title", "id"},
-    "img": {"src", "alt", "width", "height", "title", "loading", "srcset", "sizes"},
+    "img": {"src", "alt", "width", "height", "title", "loading", "decoding", "srcset", "sizes"},
     "figure": {"class"},
     "td": {"colspan", "rowspan"},
     "th": {"colspan", "rowspan", "scope"},

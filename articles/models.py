@@ -15,15 +15,16 @@ from django.utils import timezone
 from django_ckeditor_5.fields import CKEditor5Field
 
 from .authors import AuthorProfile
-from .images import make_renditions
+from .body_images import BodyImage, enhance
+from .images import renditions_record
 from .markup import clean_html, summarise
 from .querysets import PostQuerySet, PostStatus, Publishable, PublishedQuerySet
 from .signals import content_changed
 from .taxonomy import ANCESTOR_DEPTH, Category, Invasiveness, Procedure, Tag
 
 __all__ = [
-    "ANCESTOR_DEPTH", "AuthorProfile", "Category", "Invasiveness", "Page", "Post", "PostQuerySet",
-    "PostStatus", "Procedure", "PublishedQuerySet", "Reference", "Reviewer", "Tag",
+    "ANCESTOR_DEPTH", "AuthorProfile", "BodyImage", "Category", "Invasiveness", "Page", "Post",
+    "PostQuerySet", "PostStatus", "Procedure", "PublishedQuerySet", "Reference", "Reviewer", "Tag",
 ]  # fmt: skip
 
 # First path segments the site uses itself: a post or page may not take them as its slug.
@@ -208,6 +209,11 @@ class Post(Publishable, models.Model):
         parts.append(f"{self.featured_image.url} {self.featured_image_width}w")
         return ", ".join(parts)
 
+    def prepare_body(self) -> str:
+        """The body as stored: sanitised, its images completed (sizes, renditions, lazy loading
+        below the fold; with no featured image above it, the first one loads at once)."""
+        return enhance(clean_html(self.body), eager=0 if self.featured_image else 1)
+
     def touch(self) -> None:
         """Record that the post's public page changed (e.g. a comment was approved)."""
         self.changed_at = timezone.now()
@@ -215,13 +221,12 @@ class Post(Publishable, models.Model):
         content_changed.send(sender=Post)
 
     def save(self, *args, **kwargs) -> None:
-        self.body = clean_html(self.body)
+        self.body = self.prepare_body()
         self.changed_at = timezone.now()
         super().save(*args, **kwargs)
         source = self.featured_image.name if self.featured_image else ""
         if self.featured_image_renditions.get("source", "") != source:
-            sizes = make_renditions(source) if source else []
-            self.featured_image_renditions = {"source": source, "sizes": sizes}
+            self.featured_image_renditions = renditions_record(source)
             Post.objects.filter(pk=self.pk).update(
                 featured_image_renditions=self.featured_image_renditions
             )
@@ -291,6 +296,10 @@ class Page(Publishable, models.Model):
     def clean(self) -> None:
         _validate_top_level_slug(self, Post)
 
+    def prepare_body(self) -> str:
+        """The body as stored: sanitised, its images completed (the first one loads at once)."""
+        return enhance(clean_html(self.body), eager=1)
+
     def save(self, *args, **kwargs) -> None:
-        self.body = clean_html(self.body)
+        self.body = self.prepare_body()
         super().save(*args, **kwargs)

@@ -57,10 +57,10 @@ def default_description() -> str:
 
 def _site_feeds(request: HttpRequest) -> list[Feed]:
     return [
-        Feed(settings.SITE_NAME, absolute_url(request, reverse("articles:feed"))),
+        Feed(settings.SITE_NAME, absolute_url(request, reverse("discovery:feed"))),
         Feed(
             f"{settings.SITE_NAME} (Atom)",
-            absolute_url(request, reverse("articles:feed_atom")),
+            absolute_url(request, reverse("discovery:feed_atom")),
             "application/atom+xml",
         ),
     ]
@@ -141,7 +141,7 @@ def procedure_head(request: HttpRequest, procedure: Procedure, *, breadcrumbs: C
     )
     head.json_ld.append(jsonld.medical_procedure(request, procedure, canonical))
     feed = _subject_feed(
-        request, procedure.name, reverse("articles:procedure_feed", args=[procedure.slug])
+        request, procedure.name, reverse("discovery:procedure_feed", args=[procedure.slug])
     )
     return _finish(request, head, breadcrumbs=breadcrumbs, noindex=False, feed=feed)
 
@@ -180,12 +180,12 @@ def home_head(request: HttpRequest) -> Head:
 def category_head(request: HttpRequest, category: Category, *, breadcrumbs: Crumbs = ()) -> Head:
     head = _basic(request, category.name, category.description)
     feed = _subject_feed(
-        request, category.name, reverse("articles:category_feed", args=[category.path])
+        request, category.name, reverse("discovery:category_feed", args=[category.path])
     )
     return _finish(request, head, breadcrumbs=breadcrumbs, noindex=False, feed=feed)
 
 
 def tag_head(request: HttpRequest, tag: Tag, *, breadcrumbs: Crumbs = ()) -> Head:
     head = _basic(request, tag.name, "")
-    feed = _subject_feed(request, tag.name, reverse("articles:tag_feed", args=[tag.slug]))
+    feed = _subject_feed(request, tag.name, reverse("discovery:tag_feed", args=[tag.slug]))
     return _finish(request, head, breadcrumbs=breadcrumbs, noindex=False, feed=feed)

@@ -8,6 +8,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django_ckeditor_5.fields import CKEditor5Field
 
+from .body_images import enhance
 from .markup import clean_html
 
 # How many ancestors a category is read with, in the same query, wherever its address or its
@@ -183,7 +184,11 @@ class Procedure(models.Model):
             if a is not None and b is not None and a > b:
                 raise ValidationError({high: "The upper bound must not be below the lower one."})
 
+    def prepare_body(self) -> str:
+        """The body as stored: sanitised, its images completed (the first one loads at once)."""
+        return enhance(clean_html(self.body), eager=1)
+
     def save(self, *args, **kwargs) -> None:
-        self.body = clean_html(self.body)
+        self.body = self.prepare_body()
         self.cost_currency = self.cost_currency.upper()
         super().save(*args, **kwargs)

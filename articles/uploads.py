@@ -1,12 +1,16 @@
 """The CKEditor 5 image upload endpoint: staff with `articles.upload_image` only, real images
-only, metadata stripped."""
+only, metadata stripped. Its renditions are made by a task (`tasks.make_body_image`)."""
+
+from functools import partial
 
 from django.core.files.storage import default_storage
+from django.db import transaction
 from django.http import HttpRequest, JsonResponse
 from django.views.decorators.http import require_POST
 
 from .images import ImageRejected, check_size, clean_image, store_image
 from .permissions import is_staff, may_upload
+from .tasks import make_body_image
 
 
 def _refuse(message: str, status: int) -> JsonResponse:
@@ -29,4 +33,5 @@ def image_upload(request: HttpRequest) -> JsonResponse:
     except ImageRejected as error:
         return _refuse(str(error), 400)
     name = store_image(clean, "uploads")
+    transaction.on_commit(partial(make_body_image.enqueue, name))
     return JsonResponse({"url": default_storage.url(name)})

@@ -1,6 +1,6 @@
 from django.urls import path, register_converter
 
-from . import feeds, sitemaps, views
+from . import views
 
 
 class YearConverter:
@@ -26,15 +26,6 @@ register_converter(MonthConverter, "mm")
 app_name = "articles"
 
 urlpatterns = [
-    # Feeds, sitemap and robots: before the catch-all patterns below.
-    path("feed/", feeds.PostFeed(), name="feed"),
-    path("feed/atom/", feeds.PostAtomFeed(), name="feed_atom"),
-    path("category/<path:path>/feed/", feeds.CategoryFeed(), name="category_feed"),
-    path("tag/<str:slug>/feed/", feeds.TagFeed(), name="tag_feed"),
-    path("procedures/<slug:slug>/feed/", feeds.ProcedureFeed(), name="procedure_feed"),
-    path("sitemap.xml", sitemaps.sitemap, name="sitemap"),
-    path("sitemap-<slug:section>.xml", sitemaps.sitemap_section, name="sitemap_section"),
-    path("robots.txt", sitemaps.robots_txt, name="robots_txt"),
     path("", views.home, name="home"),
     path("page/<int:page>/", views.home, name="home_page"),
     path("procedures/", views.procedure_list, name="procedure_list"),

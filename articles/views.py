@@ -288,7 +288,7 @@ def slug_detail(request: HttpRequest, slug: str) -> HttpResponse:
         return response
     post = _post_for(request, slug)
     if post is not None and not post.is_trashed:
-        return conditional.stamp(request, post_detail(request, post), validators)
+        return conditional.stamp(request, _post_page(request, post), validators)
     pages = Page.objects.published()
     if may_preview(request.user, "page"):
         pages = Page.objects.not_trashed()
@@ -310,7 +310,21 @@ def slug_detail(request: HttpRequest, slug: str) -> HttpResponse:
     return response
 
 
-def post_detail(request: HttpRequest, post: Post) -> HttpResponse:
+def _post_page(request: HttpRequest, post: Post) -> HttpResponse:
+    """The post page, or for staff what another app previews in its place (`extensions`)."""
+    if may_preview(request.user, "post"):
+
+        def render(notice: str) -> HttpResponse:
+            fresh = _post_for(request, post.slug) or post
+            return post_detail(request, fresh, preview_notice=notice)
+
+        for preview in extensions.post_previews:
+            if (response := preview(request, post, render)) is not None:
+                return response
+    return post_detail(request, post)
+
+
+def post_detail(request: HttpRequest, post: Post, preview_notice: str = "") -> HttpResponse:
     categories = list(post.categories.all())
     # The post's primary category (when it is one of its own) comes first.
     categories.sort(key=lambda c: c.pk != post.primary_category_id)
@@ -326,20 +340,22 @@ def post_detail(request: HttpRequest, post: Post) -> HttpResponse:
         "references": list(post.references.all()),
         "tags": list(post.tags.all()),
     }
+    is_preview = not post.is_live or bool(preview_notice)
     context = {
         "post": post,
         **facts,
         "related_posts": _related_posts(post),
         "toc": toc if len(toc) >= 4 else [],
         "breadcrumbs": crumbs,
-        "is_preview": not post.is_live,
-        "head": seo.post_head(request, post, **facts, breadcrumbs=crumbs, noindex=not post.is_live),
+        "is_preview": is_preview,
+        "preview_notice": preview_notice,
+        "head": seo.post_head(request, post, **facts, breadcrumbs=crumbs, noindex=is_preview),
         "post_sections": extensions.post_sections,
     }
     sections = extensions.post_sections_for(request, post)
     context.update(sections)
     response = render(request, "articles/post_detail.html", context)
-    if not post.is_live or extensions.is_personal(sections):
+    if is_preview or extensions.is_personal(sections):
         # Staff preview, or a commenter seeing their own held comment: never cached or indexed.
         add_never_cache_headers(response)
         response["X-Robots-Tag"] = "noindex"

@@ -14,52 +14,18 @@ import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP
 
+from .editor import EDITOR_CONFIG
+from .env import (
+    env_bool,
+    env_emails,
+    env_int,
+    env_list,
+    env_url,
+    mailer_from_env,
+    s3_storage_from_env,
+)
+
 BASE_DIR = Path(__file__).resolve().parent.parent
-
-_TRUE = {"1", "true", "yes", "on"}
-_FALSE = {"0", "false", "no", "off", ""}
-
-
-def env_bool(name: str, default: bool) -> bool:
-    raw = os.environ.get(name)
-    if raw is None:
-        return default
-    value = raw.strip().lower()
-    if value in _TRUE:
-        return True
-    if value in _FALSE:
-        return False
-    raise ImproperlyConfigured(
-        f"{name} must be one of 1/0, true/false, yes/no, on/off; got {raw!r}."
-    )
-
-
-def env_int(name: str, default: int, minimum: int = 0) -> int:
-    raw = os.environ.get(name)
-    if raw is None or raw.strip() == "":
-        return default
-    try:
-        value = int(raw)
-    except ValueError:
-        raise ImproperlyConfigured(f"{name} must be a whole number; got {raw!r}.") from None
-    if value < minimum:
-        raise ImproperlyConfigured(f"{name} must be at least {minimum}; got {value}.")
-    return value
-
-
-def env_list(name: str, default: list[str]) -> list[str]:
-    raw = os.environ.get(name)
-    if raw is None:
-        return default
-    return [item.strip() for item in raw.split(",") if item.strip()]
-
-
-def env_url(name: str, default: str = "") -> str:
-    raw = os.environ.get(name, default).strip().rstrip("/")
-    if raw and (urlsplit(raw).scheme not in {"http", "https"} or not urlsplit(raw).netloc):
-        raise ImproperlyConfigured(f"{name} must be an absolute http(s) URL; got {raw!r}.")
-    return raw
-
 
 DEBUG = env_bool("DEBUG", False)
 
@@ -94,6 +60,7 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "django_ckeditor_5",
     "articles",
+    "discovery",
     "comments",
     "redirects",
     "django.contrib.postgres",
@@ -239,29 +206,7 @@ PAGECACHE_SKIPPED_PREFIXES = ("/admin/", "/ckeditor5/", "/comments/", "/media/")
 PAGECACHE_BYPASS_TOKEN = os.environ.get("PAGECACHE_BYPASS_TOKEN", "")
 
 # Email: SMTP in production; printed to the console while debugging.
-MAILERS = {
-    "default": {
-        "BACKEND": os.environ.get(
-            "EMAIL_BACKEND",
-            "django.core.mail.backends.console.EmailBackend"
-            if DEBUG
-            else "django.core.mail.backends.smtp.EmailBackend",
-        ),
-        "OPTIONS": {
-            key: value
-            for key, value in {
-                "host": os.environ.get("EMAIL_HOST", ""),
-                "port": env_int("EMAIL_PORT", 0),
-                "username": os.environ.get("EMAIL_HOST_USER", ""),
-                "password": os.environ.get("EMAIL_HOST_PASSWORD", ""),
-                "use_tls": env_bool("EMAIL_USE_TLS", False),
-            }.items()
-            if value
-        }
-        if not DEBUG
-        else {},
-    }
-}
+MAILERS = {"default": mailer_from_env(DEBUG)}
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "CosMedicList <noreply@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
@@ -352,81 +297,9 @@ LOGGING = {
 # (articles/markup.py), and images go through articles/uploads.py.
 CKEDITOR_5_UPLOAD_FILE_TYPES = ["jpeg", "png", "webp", "gif"]
 CKEDITOR_5_CUSTOM_CSS = "css/editor.css"
-CKEDITOR_5_CONFIGS = {
-    "default": {
-        "toolbar": {
-            "items": [
-                "heading",
-                "|",
-                "bold",
-                "italic",
-                "link",
-                "bulletedList",
-                "numberedList",
-                "blockQuote",
-                "|",
-                "insertImage",
-                "insertTable",
-                "|",
-                "undo",
-                "redo",
-                "sourceEditing",
-            ],
-            "shouldNotGroupWhenFull": True,
-        },
-        "heading": {
-            "options": [
-                {"model": "paragraph", "title": "Paragraph", "class": "ck-heading_paragraph"},
-                {
-                    "model": "heading2",
-                    "view": "h2",
-                    "title": "Heading 2",
-                    "class": "ck-heading_heading2",
-                },
-                {
-                    "model": "heading3",
-                    "view": "h3",
-                    "title": "Heading 3",
-                    "class": "ck-heading_heading3",
-                },
-                {
-                    "model": "heading4",
-                    "view": "h4",
-                    "title": "Heading 4",
-                    "class": "ck-heading_heading4",
-                },
-            ]
-        },
-        "image": {
-            "toolbar": [
-                "imageTextAlternative",
-                "toggleImageCaption",
-                "|",
-                "imageStyle:inline",
-                "imageStyle:block",
-            ]
-        },
-        "table": {"contentToolbar": ["tableColumn", "tableRow", "mergeTableCells"]},
-    },
-}
-
+CKEDITOR_5_CONFIGS = {"default": EDITOR_CONFIG}
 
 # Comments: each moderation rule's tunable (comments/moderation.py explains the rules).
-def env_emails(name: str) -> list[str]:
-    from django.core.exceptions import ValidationError
-    from django.core.validators import validate_email
-
-    emails = env_list(name, [])
-    for email in emails:
-        try:
-            validate_email(email)
-        except ValidationError:
-            raise ImproperlyConfigured(
-                f"{name} must be comma-separated email addresses; {email!r} is not one."
-            ) from None
-    return emails
-
-
 MODERATOR_EMAILS = env_emails("MODERATOR_EMAILS")
 COMMENTS_MIN_SECONDS = env_int("COMMENTS_MIN_SECONDS", 3)
 COMMENTS_MAX_AGE_SECONDS = env_int("COMMENTS_MAX_AGE_SECONDS", 3 * 24 * 3600, minimum=60)
@@ -474,23 +347,9 @@ if DATABASE_POOLER == "pgbouncer":
 # browsers fetch the files (a CDN or the bucket's public address); without it, signed URLs.
 AWS_STORAGE_BUCKET_NAME = os.environ.get("AWS_STORAGE_BUCKET_NAME", "")
 if AWS_STORAGE_BUCKET_NAME:
-    _public = urlsplit(env_url("S3_PUBLIC_URL"))
-    STORAGES["default"] = {
-        "BACKEND": "storages.backends.s3.S3Storage",
-        "OPTIONS": {
-            "bucket_name": AWS_STORAGE_BUCKET_NAME,
-            "endpoint_url": env_url("S3_ENDPOINT_URL") or None,
-            "region_name": os.environ.get("S3_REGION_NAME") or None,
-            "access_key": os.environ.get("AWS_ACCESS_KEY_ID", ""),
-            "secret_key": os.environ.get("AWS_SECRET_ACCESS_KEY", ""),
-            "custom_domain": (_public.netloc + _public.path) or None,
-            "url_protocol": f"{_public.scheme or 'https'}:",
-            "querystring_auth": not _public.netloc,
-            "file_overwrite": False,
-            "default_acl": None,
-        },
-    }
+    STORAGES["default"] = s3_storage_from_env(AWS_STORAGE_BUCKET_NAME)
     SERVE_MEDIA = False
+
 # Hardening (login protection, request limits, security headers) ---------------------------
 # The largest body the anonymous comment endpoint reads (comments/limits.py): 413 above it.
 COMMENTS_MAX_REQUEST_BYTES = env_int("COMMENTS_MAX_REQUEST_BYTES", 65_536, minimum=8192)

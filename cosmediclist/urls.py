@@ -22,6 +22,8 @@ urlpatterns = [
     path("comments/", include("comments.urls")),
     path("editing/", include("editing.urls")),
     path("search/", include("search.urls")),
+    # Feeds, sitemap and robots: before the content's catch-all addresses.
+    path("", include("discovery.urls")),
     path("", include("articles.urls")),
     # A post's comment feed at WordPress's address; after the content's own /…/feed/ addresses.
     path("<str:slug>/feed/", PostCommentsFeed(), name="post_comments_feed"),

@@ -76,5 +76,19 @@ def autosave_of(user, obj: Model) -> Autosave | None:
     return Autosave.objects.filter(user=user, **target_filter(obj)).first()
 
 
+def labels(obj: Model, data: dict[str, list[str]]) -> dict[str, dict[str, str]]:
+    """What the form shows for the related objects an autosave names by id (authors,
+    categories, tags…), so that restoring it shows "Skin care", not "7"."""
+    found: dict[str, dict[str, str]] = {}
+    for field in obj._meta.get_fields():
+        if not field.is_relation or field.auto_created or field.name not in data:
+            continue
+        ids = [value for value in data[field.name] if value.isdigit()]
+        if ids:
+            related = field.related_model._default_manager.filter(pk__in=ids)
+            found[field.name] = {str(item.pk): str(item) for item in related}
+    return found
+
+
 def discard(user, obj: Model) -> None:
     Autosave.objects.filter(user=user, **target_filter(obj)).delete()

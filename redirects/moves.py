@@ -21,9 +21,9 @@ from .models import Redirect, RedirectSource, RedirectStatus, normalise_path
 def _addresses(obj: Category | Tag | Page) -> list[str]:
     """The public addresses of an object that move with its slug: the page and its feed."""
     if isinstance(obj, Category):
-        return [obj.get_absolute_url(), reverse("articles:category_feed", args=[obj.path])]
+        return [obj.get_absolute_url(), reverse("discovery:category_feed", args=[obj.path])]
     if isinstance(obj, Tag):
-        return [obj.get_absolute_url(), reverse("articles:tag_feed", args=[obj.slug])]
+        return [obj.get_absolute_url(), reverse("discovery:tag_feed", args=[obj.slug])]
     return [obj.get_absolute_url()]
 
 

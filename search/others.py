@@ -1,4 +1,4 @@
-"""Procedures and standing pages in the search results, next to the posts.
+"""Procedures and standing pages in the search results, ranked in one list with the posts.
 
 Both are few (a site has tens of procedures and a handful of pages), so each is one query that
 keeps the rows holding every wanted term (any term of a group, in any of their text fields, case
@@ -6,6 +6,11 @@ aside) and none of the unwanted ones, ranked here: a query that is exactly a pro
 one of its aliases puts that procedure first, then matches in the name (or title) count most,
 then aliases and summary, then the rest. Drafts of pages never match
 (`Page.objects.published()`); procedures are always public.
+
+`rank_together` puts them among the posts of the first page: the posts keep the order the
+full-text engine gave them, and a procedure or page goes before the first post that scores
+lower on the same scale (the words of the query in the post's title count 10, in its excerpt
+3, a match in the body 1).
 """
 
 from __future__ import annotations
@@ -19,21 +24,25 @@ from django.db.models import Model, Q, QuerySet
 from articles.markup import plain_text
 from articles.models import Page, Procedure
 
+from .engine import Hit
 from .query import SearchQuery
 
 LIMIT = 5
 PROCEDURE_FIELDS = {"name": 10, "aliases": 8, "summary": 3, "treats": 2, "downtime": 1,
                     "skin_types": 1, "setting": 1, "body": 1}  # fmt: skip
 PAGE_FIELDS = {"title": 10, "body": 1}
+POST_FIELDS = {"title": 10, "excerpt": 3}
+BODY_MATCH = 1  # every post the engine found matched at least in its body
 
 
 @dataclass
 class Match:
-    kind: str  # "Procedure" or "Page"
+    kind: str  # "Procedure", "Page" or "Article"
     title: str
     url: str
     summary: str
     score: float
+    hit: Hit | None = None  # a post's search hit (its snippet and the post)
 
 
 def _matching(queryset: QuerySet, fields: dict[str, int], query: SearchQuery) -> QuerySet:
@@ -79,3 +88,19 @@ def search_others(query: SearchQuery) -> list[Match]:
                              _score(page, PAGE_FIELDS, query)))  # fmt: skip
     matches.sort(key=lambda m: (-m.score, m.title))
     return matches[:LIMIT]
+
+
+def rank_together(hits: list[Hit], others: list[Match], query: SearchQuery) -> list[Match]:
+    """The posts of a page of results and the procedures and pages, in one ranked list."""
+    posts = [
+        Match("Article", hit.post.title, hit.post.get_absolute_url(), "",
+              _score(hit.post, POST_FIELDS, query) + BODY_MATCH, hit)
+        for hit in hits
+    ]  # fmt: skip
+    merged: list[Match] = []
+    waiting = list(others)
+    for post in posts:
+        while waiting and waiting[0].score > post.score:
+            merged.append(waiting.pop(0))
+        merged.append(post)
+    return merged + waiting

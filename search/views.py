@@ -14,7 +14,7 @@ from articles.models import Category, Post, Procedure
 
 from . import query as search_query
 from .engine import search as run_search
-from .others import search_others
+from .others import rank_together, search_others
 
 SUGGESTIONS = 12
 MAX_PAGE = 10_000
@@ -70,10 +70,19 @@ def search(request: HttpRequest, page: int = 1) -> HttpResponse:
         expected = ((number - 1) * per_page, number * per_page)
         paginator = Paginator(run_search(parsed, expected), per_page)
         page_obj = paginator.get_page(number)
-        context.update(page_obj=page_obj, hits=page_obj.object_list, count=paginator.count)
-        # Procedures and pages that match come first, on the first page.
-        context["others"] = search_others(parsed) if page_obj.number == 1 else []
-        if not paginator.count and not context["others"]:
+        # Procedures and pages that match are ranked with the posts of the first page; later
+        # pages are numbered after them.
+        others = search_others(parsed)
+        shown = others if page_obj.number == 1 else []
+        hits = list(page_obj.object_list)
+        context.update(
+            page_obj=page_obj,
+            hits=hits,
+            results=rank_together(hits, shown, parsed),
+            count=paginator.count + len(others),
+            first_number=page_obj.start_index() + (len(others) if page_obj.number > 1 else 0),
+        )
+        if not context["count"]:
             context.update(_suggestions())
     context["head"] = seo.basic_head(
         request, context["title"], breadcrumbs=context["breadcrumbs"], noindex=True

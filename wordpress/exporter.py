@@ -189,17 +189,21 @@ class Exporter:
         self._element("wp:post_date_gmt", _gmt(moment), 2, cdata=True)
 
     def _item_tail(self, post_type: str, slug: str, moment: datetime | None, comments_open: bool,
-                   sticky: bool = False, parent: int = 0) -> None:  # fmt: skip
+                   sticky: bool = False, parent: int = 0,
+                   trashed_at: datetime | None = None) -> None:  # fmt: skip
         self._element("wp:comment_status", "open" if comments_open else "closed", 2, cdata=True)
         self._element("wp:ping_status", "closed", 2, cdata=True)
         self._element("wp:post_name", slug, 2, cdata=True)
         status = "inherit" if post_type == "attachment" else wordpress_status(moment)
-        self._element("wp:status", status, 2, cdata=True)
+        self._element("wp:status", "trash" if trashed_at else status, 2, cdata=True)
         self._element("wp:post_parent", parent, 2)
         self._element("wp:menu_order", 0, 2)
         self._element("wp:post_type", post_type, 2, cdata=True)
         self._element("wp:post_password", "", 2, cdata=True)
         self._element("wp:is_sticky", 1 if sticky else 0, 2)
+        if trashed_at:  # as WordPress records a trashed item: the status it had, and when
+            self._meta("_wp_trash_meta_status", status)
+            self._meta("_wp_trash_meta_time", int(trashed_at.timestamp()))
 
     def _meta(self, key: str, value: object) -> None:
         self.out.write(
@@ -234,7 +238,8 @@ class Exporter:
             self._attachment(post, attachment_id)
         self._item_head(post.pk, post.title, url, post.author.get_username(), post.body,
                         post.excerpt, post.published_at)  # fmt: skip
-        self._item_tail("post", post.slug, post.published_at, post.comments_open, post.is_featured)
+        self._item_tail("post", post.slug, post.published_at, post.comments_open, post.is_featured,
+                        trashed_at=post.trashed_at)  # fmt: skip
         for category in post.categories.all():
             self.out.write(
                 f'\t\t<category domain="category" nicename={quoteattr(category.slug)}>'
@@ -270,7 +275,7 @@ class Exporter:
         wp_id = self.page_offset + page.pk
         url = self.site_url + page.get_absolute_url()
         self._item_head(wp_id, page.title, url, "", page.body, "", page.published_at)
-        self._item_tail("page", page.slug, page.published_at, False)
+        self._item_tail("page", page.slug, page.published_at, False, trashed_at=page.trashed_at)
         self._own_meta(own_data.page_meta(page))
         self.out.write("\t</item>\n")
         self.counts["pages"] += 1

@@ -208,6 +208,7 @@ class Importer:
             Page.objects.values_list("slug", flat=True)
         )
         self.files: dict[str, str | None] = {}
+        self.links = bases.Links(scan.site)
         self.category_ids: dict[int, str] = {}
         self.author_names: dict[str, str] = {}
         self.seo_fields: dict[str, int] = {}
@@ -241,6 +242,7 @@ class Importer:
     # -- posts and pages --------------------------------------------------------------------------
 
     def _item(self, item: records.Item) -> None:
+        self.links.notice(item)
         if item.post_type in own_data.POST_TYPES:
             own_data.import_item(self, item)
             return

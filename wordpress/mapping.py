@@ -5,7 +5,9 @@ Publishing, both ways:
 - WordPress → here: publish → published at the GMT date; future → scheduled at that date;
   draft, pending and private → draft; trash, auto-draft and inherit → not imported. A
   password-protected post is a draft (this site has no post passwords).
-- here → WordPress: no `published_at` → draft; in the future → future; else publish.
+- here → WordPress: no `published_at` → draft; in the future → future; else publish; a post or
+  page in the trash → trash, with the status it had in `_wp_trash_meta_status`, as WordPress
+  writes it (so a trashed post never comes back live from an export).
 - Comments: WordPress's `comment_approved` 1 → approved, 0 → pending, spam → spam, anything else
   (trash, post-trashed) → trash; approved → 1 and pending → 0 on the way out.
 """

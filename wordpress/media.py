@@ -1,5 +1,9 @@
 """Media of an import: files under wp-content/uploads/ copied into our storage, bodies pointed at
-the copies, and featured images from `_thumbnail_id`. A missing file is reported, never fatal."""
+the copies, and featured images from `_thumbnail_id`. A missing file is reported, never fatal.
+
+WordPress's own `srcset`/`sizes` of a copied image are dropped: they name WordPress's resized
+files. The copy gets WebP renditions of ours (`BodyImage`), which saving the body writes into
+its <img> tag with the image's size and lazy loading."""
 
 from __future__ import annotations
 
@@ -10,6 +14,7 @@ from urllib.parse import unquote, urlsplit
 
 from django.core.files.storage import default_storage
 
+from articles.body_images import BodyImage
 from articles.images import RENDITION_WIDTHS, ImageRejected, clean_image, store_image
 
 from . import records
@@ -89,6 +94,8 @@ def rewrite(imp: Importer, body: str) -> str:
         stored = import_file(imp, unquote(found.group(1))) if found else None
         if stored is None:
             return match.group()
+        if match.group(1).startswith("<img") and not imp.dry_run:
+            BodyImage.objects.ensure(stored)  # its renditions, once per file
         return f"{match.group(1)}{default_storage.url(stored)}{match.group(3)}"
 
     body = _MEDIA_ATTR.sub(swap, body)

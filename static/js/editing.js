@@ -72,7 +72,7 @@
       });
   }
 
-  function setValues(name, values) {
+  function setValues(name, values, labels) {
     const source = Array.from(form.querySelectorAll("[name]")).filter((el) => el.name === name);
     for (const [id, editor] of Object.entries(editors())) {
       const element = document.getElementById(id);
@@ -87,10 +87,12 @@
       } else if (element.tagName === "SELECT") {
         for (const value of values) {
           if (!Array.from(element.options).some((o) => o.value === value)) {
-            element.add(new Option(value, value));
+            element.add(new Option(labels[value] || value, value));
           }
         }
         for (const option of element.options) option.selected = values.includes(option.value);
+        // The admin's autocomplete boxes redraw from the select when it says it changed.
+        element.dispatchEvent(new Event("change", { bubbles: true }));
       } else if (element.type !== "file" && element.type !== "hidden") {
         element.value = values[0] || "";
       } else if (element.type === "hidden" && name === "loaded_version") {
@@ -100,9 +102,10 @@
   }
 
   function restore() {
-    const script = document.getElementById("editing-autosave-data");
-    const data = JSON.parse(script.textContent);
-    for (const [name, values] of Object.entries(data)) setValues(name, values);
+    const read = (id) => JSON.parse(document.getElementById(id).textContent);
+    const data = read("editing-autosave-data");
+    const labels = read("editing-autosave-labels");
+    for (const [name, values] of Object.entries(data)) setValues(name, values, labels[name] || {});
     markChanged();
     panel.querySelector(".editing__autosave").remove();
     status.textContent = "Your unsaved changes are back in the form: check them, then save.";

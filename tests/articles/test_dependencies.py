@@ -14,7 +14,7 @@ from django.conf import settings
 ROOT = Path(settings.BASE_DIR)
 ARTICLES = ROOT / "articles"
 # Named as well as found on disk, so that a new app with one of these names is covered at once.
-OUR_APPS = {"comments", "search", "redirects", "wordpress", "demo", "editorial"}
+OUR_APPS = {"comments", "search", "redirects", "wordpress", "demo", "editorial", "discovery"}
 
 
 def first_party_packages() -> set[str]:

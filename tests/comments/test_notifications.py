@@ -8,7 +8,7 @@ from django.tasks import default_task_backend
 from django.test import Client
 
 from comments.models import Comment, CommentStatus
-from cosmediclist.settings import env_emails
+from cosmediclist.env import env_emails
 from tests.builders import make_post, make_user
 from tests.comments.builders import make_comment, send_comment
 

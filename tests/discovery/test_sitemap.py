@@ -67,6 +67,18 @@ def test_the_sitemap_lists_exactly_the_public_urls_and_each_answers_200(client):
         assert client.get(path).status_code == HTTPStatus.OK, path
 
 
+def test_posts_and_pages_hidden_from_search_engines_are_not_in_the_sitemap(client):
+    make_post(slug="shown")
+    make_post(slug="hidden-post", seo_noindex=True)
+    make_page(slug="hidden-page", seo_noindex=True)
+
+    paths = {urlsplit(loc).path for loc in _locations(_urlset(client))}
+
+    assert "/shown/" in paths
+    assert not {"/hidden-post/", "/hidden-page/"} & paths
+    assert 'content="noindex' in client.get("/hidden-post/").content.decode()
+
+
 def test_every_sitemap_entry_has_a_lastmod_and_posts_list_their_featured_image(client):
     post = make_post_with_image(slug="with-image")
     make_post(slug="without-image")

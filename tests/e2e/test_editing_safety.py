@@ -7,7 +7,8 @@ from django.db import connection
 from playwright.sync_api import Page, expect
 
 from articles.models import Post
-from tests.builders import make_post
+from editing.sessions import autosave
+from tests.builders import make_category, make_post
 from tests.e2e.support import DESKTOP
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -74,6 +75,27 @@ def test_an_autosave_survives_a_closed_tab_and_restores_in_a_new_browser(site_ur
     expect(second.locator(".messagelist").first).to_contain_text("was changed successfully")
     assert "Typed before the tab closed." in Post.objects.get(pk=post.pk).body
     expect(second.get_by_text("You have unsaved changes from")).to_have_count(0)
+
+
+def test_a_restored_autosave_shows_names_in_the_autocomplete_boxes(
+    site_url, editor_page, django_user_model
+):
+    post = make_post(body="<p>Microneedling basics.</p>")
+    skin = make_category(name="Skin care")
+    first = editor_page("editor")
+    autosave(
+        django_user_model.objects.get(username="editor"), post,
+        {"categories": [str(skin.pk)], "body": ["<p>Microneedling basics.</p>"]},
+    )  # fmt: skip
+    first.goto(f"{site_url}/admin/articles/post/{post.pk}/change/")
+    first.get_by_role("button", name="Restore").click()
+
+    chosen = first.locator(".field-categories .select2-selection__choice")
+    expect(chosen).to_have_count(1)
+    expect(chosen).to_contain_text("Skin care")
+    first.get_by_role("button", name="Save and continue editing").first.click()
+    expect(first.locator(".messagelist").first).to_contain_text("was changed successfully")
+    assert list(Post.objects.get(pk=post.pk).categories.all()) == [skin]
 
 
 def test_two_editors_see_each_other_and_a_stale_save_keeps_the_text(

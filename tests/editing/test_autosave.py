@@ -1,5 +1,6 @@
 """The editor's autosave: kept server-side per user, offered again, never on the public post."""
 
+import json
 from http import HTTPStatus
 
 import pytest
@@ -10,7 +11,7 @@ from reversion.models import Version
 
 from articles.models import Post
 from editing.models import Autosave
-from tests.builders import make_page, make_post, make_user
+from tests.builders import make_category, make_page, make_post, make_tag, make_user
 from tests.editing.forms import change_form_data
 
 pytestmark = pytest.mark.django_db
@@ -35,6 +36,24 @@ def test_an_autosave_never_changes_the_post_and_is_offered_on_opening(staff_clie
     page = staff_client.get(url).content.decode()
     assert "You have unsaved changes from 10:42" in page
     assert "Half-written draft." in page  # in the data the script restores from
+
+
+def test_a_restored_autosave_names_its_related_objects_not_their_ids(staff_client):
+    post = make_post()
+    skin, peels = make_category(name="Skin care"), make_tag(name="Chemical peels")
+    staff_client.post(
+        f"/editing/post/{post.pk}/autosave/",
+        {"categories": [str(skin.pk)], "tags": [str(peels.pk)], "title": "Kept", "author": "x"},
+    )
+
+    page = staff_client.get(f"/admin/articles/post/{post.pk}/change/")
+
+    labels = json.loads(page.content.decode().split('id="editing-autosave-labels"')[1]
+                        .split(">", 1)[1].split("</script>")[0])  # fmt: skip
+    assert labels == {
+        "categories": {str(skin.pk): "Skin care"},
+        "tags": {str(peels.pk): "Chemical peels"},
+    }  # a value that is no id ("x") is left for the form to refuse
 
 
 def test_an_autosave_is_offered_only_to_its_author(staff_client, client):

@@ -1,6 +1,6 @@
 """Property tests, tried as an attacker would: whatever is sent, the comment form, the search
 page and the WordPress reader answer cleanly (never a 500, never a half-stored comment, never
-an importer crash other than a clean error)."""
+an importer crash other than a clean error): 2,850 cases a run."""
 
 import contextlib
 import itertools
@@ -50,7 +50,7 @@ def post():
     return make_post(slug="target")
 
 
-@examples(100)
+@examples(150)
 @given(
     fields=st.fixed_dictionaries(
         {},
@@ -92,7 +92,7 @@ def test_the_comment_form_never_fails_and_never_half_stores(
         assert comment.post_id == post.pk and comment.body and comment.author_name
 
 
-@examples(200)
+@examples(400)
 @given(query=hostile_text, page=st.one_of(st.none(), hostile_text))
 def test_search_never_fails_whatever_is_asked(client, post, query, page):
     params = {"q": query} if page is None else {"q": query, "page": page}
@@ -126,7 +126,7 @@ xml_text = st.text(
 )
 
 
-@examples(1000)
+@examples(2000)
 @given(data=st.binary(max_size=400), cut=st.integers(0, 2000), junk=st.binary(max_size=40))
 def test_the_wxr_reader_refuses_any_broken_file_cleanly(tmp_path_factory, data, cut, junk):
     whole = EXPORT_HEAD + _item("T", "s", "<p>b</p>", "post", "2024-01-01 00:00:00")
@@ -139,7 +139,7 @@ def test_the_wxr_reader_refuses_any_broken_file_cleanly(tmp_path_factory, data, 
         list(reader.parse(path, recover=scan.recovered))
 
 
-@examples(100)
+@examples(300)
 @given(
     title=xml_text,
     slug=st.one_of(xml_text, st.sampled_from(["..", "evil%2Fpath", "<script>", "%ff%fe", "."])),

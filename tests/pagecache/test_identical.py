@@ -61,3 +61,15 @@ def test_the_form_script_can_fetch_a_token_made_at_that_moment(client):
     assert response.json()["token"]
     assert "no-store" in response.headers["Cache-Control"]
     assert client.get("/comments/post/999999/token/").status_code == 404
+
+
+def test_two_anonymous_requests_get_identical_bytes_on_the_not_found_page(settings):
+    settings.PAGECACHE_ENABLED = False
+    build_site()
+    pages = []
+    for _ in range(2):
+        response = Client().get("/no-such-page-here/")
+        assert response.status_code == 404
+        headers = {k: v for k, v in response.headers.items() if k not in _CLOCK}
+        pages.append((headers, response.content))
+    assert pages[0] == pages[1]

@@ -240,7 +240,7 @@ def test_no_results_suggest_categories_and_procedures(client):
     html = response.content.decode()
 
     assert response.context["count"] == 0
-    assert "No articles match “zzyzx”" in html
+    assert "Nothing matches “zzyzx”" in html
     assert f'href="{category.get_absolute_url()}"' in html
     assert f'href="{procedure.get_absolute_url()}"' in html
 

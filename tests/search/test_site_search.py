@@ -1,5 +1,6 @@
-"""Procedures and standing pages are found next to posts, with their type; an exact procedure
-name or alias puts that procedure first; drafts never appear; the query count is constant."""
+"""Procedures and standing pages are found with the posts, ranked in one list with their type;
+an exact procedure name or alias puts that procedure first; drafts never appear; the query count
+is constant."""
 
 import re
 
@@ -12,12 +13,15 @@ from tests.builders import make_page, make_post, make_procedure
 pytestmark = pytest.mark.django_db
 
 
+def results(client, q, **params):
+    """(type, address) of each result, in the order shown."""
+    html = client.get("/search/", {"q": q, **params}).content.decode()
+    pattern = r'card__kicker">(\w+)[^\n]*</p>\s*<h2 class="search-result__title"><a href="([^"]+)"'
+    return re.findall(pattern, html)
+
+
 def others(client, q):
-    html = client.get("/search/", {"q": q}).content.decode()
-    section = html.split('id="search-others-title"', 1)[1].split("</section>", 1)[0] if (
-        'id="search-others-title"' in html) else ""  # fmt: skip
-    pattern = r'card__kicker">(\w+)</p>\s*<h3 class="search-result__title"><a href="([^"]+)"'
-    return re.findall(pattern, section)
+    return [found for found in results(client, q) if found[0] != "Article"]
 
 
 @pytest.fixture
@@ -41,8 +45,25 @@ def test_an_exact_alias_puts_the_procedure_first(client, site):
     found = others(client, "collagen induction therapy")
     assert found[0] == ("Procedure", "/procedures/microneedling/")
     assert ("Procedure", "/procedures/radiofrequency/") in found
-    html = client.get("/search/", {"q": "collagen induction therapy"}).content.decode()
-    assert "/cit-explained/" in html  # posts still listed
+    # One list: the post with every word in its title ranks above the procedure that has
+    # them in its summary only.
+    assert results(client, "collagen induction therapy") == [
+        ("Procedure", "/procedures/microneedling/"),
+        ("Article", "/cit-explained/"),
+        ("Procedure", "/procedures/radiofrequency/"),
+    ]
+
+
+def test_later_pages_are_numbered_after_the_procedures_and_pages(client, site, settings):
+    settings.POSTS_PER_PAGE = 1
+    make_post(title="Collagen after care", slug="collagen-after", body="<p>Collagen.</p>")
+
+    first = client.get("/search/", {"q": "collagen"}).content.decode()
+    second = client.get("/search/", {"q": "collagen", "page": 2}).content.decode()
+
+    assert "4 results" in first  # two posts, two procedures
+    assert [kind for kind, _url in results(client, "collagen", page=2)] == ["Article"]
+    assert '<ol class="search-results" start="4">' in second
 
 
 def test_a_page_is_found_by_its_text_and_a_draft_page_never(client, site):

@@ -236,3 +236,55 @@ def test_custom_bases_of_the_export_redirect_to_our_addresses(client):
     again = run_import(FIXTURES / "clinic-1.2.xml", *args)
     redirects = next(line for line in again.splitlines() if line.startswith("redirects"))
     assert redirects.split()[1:3] == ["0", "0"]
+
+
+def test_custom_bases_are_found_in_the_links_of_the_export(client, tmp_path):
+    export = tmp_path / "bases.xml"
+    links = (
+        '<a href="https://based.example/topics/skin/">Skin</a> '
+        '<a href="/topics/skin/scars/feed/">feed</a> <a href="/label/collagen/">tag</a> '
+        '<a href="https://based.example/writer/maya/">Maya</a> '
+        '<a href="https://based.example/category/skin/">default base</a> '
+        '<a href="https://elsewhere.example/subject/skin/">another site</a>'
+    )
+    export.write_text(
+        '<rss xmlns:wp="http://wordpress.org/export/1.2/" '
+        'xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel>'
+        "<wp:base_site_url>https://based.example</wp:base_site_url>"
+        "<wp:author><wp:author_id>1</wp:author_id><wp:author_login>maya</wp:author_login>"
+        "<wp:author_display_name>Maya Obi</wp:author_display_name></wp:author>"
+        "<wp:category><wp:term_id>1</wp:term_id><wp:category_nicename>skin"
+        "</wp:category_nicename><wp:cat_name>Skin</wp:cat_name></wp:category>"
+        "<wp:category><wp:term_id>2</wp:term_id><wp:category_nicename>scars"
+        "</wp:category_nicename><wp:category_parent>skin</wp:category_parent>"
+        "<wp:cat_name>Scars</wp:cat_name></wp:category>"
+        "<wp:tag><wp:term_id>3</wp:term_id><wp:tag_slug>collagen</wp:tag_slug>"
+        "<wp:tag_name>collagen</wp:tag_name></wp:tag>"
+        "<item><title>Links</title><dc:creator xmlns:dc='http://purl.org/dc/elements/1.1/'>maya"
+        f"</dc:creator><content:encoded><![CDATA[<p>{links}</p>]]></content:encoded>"
+        "<wp:post_id>1</wp:post_id><wp:post_name>links</wp:post_name>"
+        "<wp:post_date_gmt>2024-01-02 10:00:00</wp:post_date_gmt><wp:status>publish</wp:status>"
+        "<wp:post_type>post</wp:post_type></item></channel></rss>",
+        encoding="utf-8",
+    )
+
+    output = run_import(export)
+
+    assert "Custom category base “topics” found in the export's links" in output
+    assert "Custom tag base “label”" in output and "Custom author base “writer”" in output
+    author = AuthorProfile.objects.get(user__username="maya").get_absolute_url()
+    for old, new in (
+        ("/topics/skin/", "/category/skin/"),
+        ("/topics/skin/scars/feed/", "/category/skin/scars/feed/"),
+        ("/label/collagen/", "/tag/collagen/"),
+        ("/writer/maya/", author),
+    ):
+        response = client.get(old)
+        assert response.status_code == HTTPStatus.MOVED_PERMANENTLY, old
+        assert response["Location"] == new
+    assert client.get("/subject/skin/").status_code == HTTPStatus.NOT_FOUND
+
+    Redirect.objects.all().delete()
+    output = run_import(export, "--category-base", "subjects")  # named: it wins
+    assert "Custom category base" not in output
+    assert client.get("/subjects/skin/")["Location"] == "/category/skin/"

@@ -73,6 +73,29 @@ def test_export_keeps_drafts_and_scheduled_posts_with_their_status(tmp_path):
     assert draft.findtext(f"{WP}post_date_gmt") == "0000-00-00 00:00:00"
 
 
+def test_a_trashed_post_or_page_is_exported_as_trash_and_never_comes_back_live(tmp_path):
+    post = make_post(slug="withdrawn", published_at="2024-01-01T00:00:00Z")
+    page = make_page(slug="old-prices")
+    post.move_to_trash()
+    page.move_to_trash()
+
+    text, root = export(tmp_path)
+
+    items = {i.findtext(f"{WP}post_name"): i for i in root.iter("item")}
+    for slug, before in (("withdrawn", "publish"), ("old-prices", "publish")):
+        assert items[slug].findtext(f"{WP}status") == "trash"
+        meta = {m.findtext(f"{WP}meta_key"): m.findtext(f"{WP}meta_value")
+                for m in items[slug].iter(f"{WP}postmeta")}  # fmt: skip
+        assert meta["_wp_trash_meta_status"] == before
+        assert int(meta["_wp_trash_meta_time"]) > 0
+    Post.objects.all().delete()
+    Page.objects.all().delete()
+    (tmp_path / "again.xml").write_text(text, encoding="utf-8")
+    run_import(tmp_path / "again.xml")
+    assert not Post.objects.published().filter(slug="withdrawn").exists()
+    assert not Page.objects.published().filter(slug="old-prices").exists()
+
+
 def test_export_escapes_cdata_closers_and_drops_characters_xml_cannot_hold(tmp_path):
     make_post(slug="tricky", title="Bell\x07 & <title>", excerpt="a ]]> b\x0b", body="<p>c</p>")
 

@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('articles', '0007_seo_plugin'),
+        ('articles', '0008_body_images'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

@@ -21,11 +21,11 @@ from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed, Enclosure, Rss201rev2Feed
 from django.utils.html import escape
 
-from . import conditional
-from .authors import public_name
-from .links import absolute_url
-from .models import Category, Post, PostQuerySet, Procedure, Tag
-from .views import _category_from_path
+from articles import conditional
+from articles.authors import public_name
+from articles.links import absolute_url
+from articles.models import Category, Post, PostQuerySet, Procedure, Tag
+from articles.views import _category_from_path
 
 CONTENT_NS = "http://purl.org/rss/1.0/modules/content/"
 

@@ -23,8 +23,8 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.http import require_safe
 
-from .links import absolute_url
-from .models import Category, Page, Post, Procedure, Tag
+from articles.links import absolute_url
+from articles.models import Category, Page, Post, Procedure, Tag
 
 
 def _newest_post_change(**filters) -> Subquery:
@@ -88,6 +88,7 @@ class PostSitemap(SiteSitemap):
     def items(self) -> QuerySet[Post]:
         return (
             Post.objects.published()
+            .filter(seo_noindex=False)  # hidden from search engines: not offered to them
             .annotate(lastmod=Greatest("changed_at", "published_at"))
             .only(
                 "slug",
@@ -110,6 +111,7 @@ class PageSitemap(SiteSitemap):
     def items(self) -> QuerySet[Page]:
         return (
             Page.objects.published()
+            .filter(seo_noindex=False)
             .annotate(lastmod=F("updated_at"))
             .only("slug", "updated_at")
             .order_by("title", "pk")
@@ -172,7 +174,7 @@ def _urlset(request: HttpRequest, maps: list[SiteSitemap], page: int | str = 1) 
             urls.extend(section.get_urls(page=page))
     except (EmptyPage, PageNotAnInteger):
         raise Http404("No such sitemap page.") from None
-    return render(request, "articles/sitemap.xml", {"urlset": urls}, content_type=_XML)
+    return render(request, "discovery/sitemap.xml", {"urlset": urls}, content_type=_XML)
 
 
 @require_safe
@@ -183,12 +185,12 @@ def sitemap(request: HttpRequest) -> HttpResponse:
         return _urlset(request, list(sections.values()))
     entries = []
     for name, section in sections.items():
-        location = absolute_url(request, reverse("articles:sitemap_section", args=[name]))
+        location = absolute_url(request, reverse("discovery:sitemap_section", args=[name]))
         lastmod = section.get_latest_lastmod()
         for page in section.paginator.page_range:
             suffix = f"?p={page}" if page > 1 else ""
             entries.append({"location": location + suffix, "lastmod": lastmod})
-    return render(request, "articles/sitemap_index.xml", {"sitemaps": entries}, content_type=_XML)
+    return render(request, "discovery/sitemap_index.xml", {"sitemaps": entries}, content_type=_XML)
 
 
 @require_safe
@@ -213,7 +215,7 @@ def robots_txt(request: HttpRequest) -> HttpResponse:
         "Disallow: /*?s=",
         "Disallow: /*&s=",
         "",
-        f"Sitemap: {absolute_url(request, reverse('articles:sitemap'))}",
+        f"Sitemap: {absolute_url(request, reverse('discovery:sitemap'))}",
         "",
     ]
     return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")
