@@ -8,7 +8,8 @@ workers = int(os.environ.get("GUNICORN_WORKERS", multiprocessing.cpu_count() * 2
 threads = int(os.environ.get("GUNICORN_THREADS", "2"))
 timeout = 30
 graceful_timeout = 20
-max_requests = 2000
+# 0 turns recycling off (`make bench` does, so no worker takes its CPU time with it).
+max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", "2000"))
 max_requests_jitter = 200
 # One JSON line per request, with the request id the app sends back (ops/gunicorn_logging.py).
 accesslog = "-"

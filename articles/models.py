@@ -12,6 +12,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.storage import default_storage
 from django.db import models
+from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django_ckeditor_5.fields import CKEditor5Field
@@ -189,7 +190,26 @@ class Post(Publishable, models.Model):
 
     class Meta:
         ordering = ["-published_at", "-pk"]
-        indexes = [models.Index(fields=["is_featured", "published_at"])]
+        # The public lists, each without the trash: every list newest first (archives, feeds,
+        # categories, tags and procedures join to it), the home page with featured posts
+        # first, and one author's posts.
+        indexes = [
+            models.Index(
+                fields=["-published_at", "-id"],
+                condition=Q(trashed_at__isnull=True),
+                name="post_public_newest",
+            ),
+            models.Index(
+                fields=["-is_featured", "-published_at", "-id"],
+                condition=Q(trashed_at__isnull=True),
+                name="post_public_home",
+            ),
+            models.Index(
+                fields=["author", "-published_at"],
+                condition=Q(trashed_at__isnull=True),
+                name="post_public_by_author",
+            ),
+        ]
         permissions = [
             ("publish_post", "Can publish, schedule and unpublish posts"),
             ("edit_others_posts", "Can edit, publish and trash other people's posts"),

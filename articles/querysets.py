@@ -6,6 +6,7 @@ import datetime
 
 from django.db import models
 from django.db.models import Q
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
 
@@ -137,11 +138,21 @@ class PostQuerySet(PublishedQuerySet):
         return self.order_by("-published_at", "-pk")
 
     def with_comment_count(self) -> PostQuerySet:
-        """`comment_count`: approved comments only (the comments app's "approved" status)."""
+        """`comment_count`: approved comments only (the comments app's "approved" status).
+
+        One small counting subquery per listed post (the comments' post/status index answers
+        it) rather than a join and GROUP BY over the whole list: the list itself can then be
+        read in order from the posts' own index and stop at the page's last post."""
+        comments = self.model._meta.get_field("comments").related_model
+        count = (
+            comments._default_manager.filter(post=models.OuterRef("pk"), status="approved")
+            .order_by()
+            .values("post")
+            .annotate(n=models.Count("pk"))
+            .values("n")
+        )
         return self.annotate(
-            comment_count=models.Count(
-                "comments", filter=Q(comments__status="approved"), distinct=True
-            )
+            comment_count=Coalesce(models.Subquery(count), 0, output_field=models.IntegerField())
         )
 
     def review_overdue(self, day: datetime.date | None = None) -> PostQuerySet:

@@ -305,7 +305,11 @@ def _gone(request: HttpRequest, slug: str) -> HttpResponse | None:
 def _related_posts(post: Post, limit: int = 3) -> list[Post]:
     return list(
         Post.objects.published()
-        .filter(Q(categories__in=post.categories.all()) | Q(procedures__in=post.procedures.all()))
+        # The post's own (prefetched) categories and procedures, as ids: no nested subqueries.
+        .filter(
+            Q(categories__in=[c.pk for c in post.categories.all()])
+            | Q(procedures__in=[p.pk for p in post.procedures.all()])
+        )
         .exclude(pk=post.pk)
         .distinct()
         .newest_first()

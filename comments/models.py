@@ -125,12 +125,10 @@ class Comment(models.Model):
         return instance
 
     def _remember_public_state(self) -> None:
-        loaded = self.get_deferred_fields()
-        self._loaded = {
-            name: getattr(self, name)
-            for name in ("status", *PUBLIC_FIELDS)
-            if name.removesuffix("_id") not in loaded and name not in loaded
-        }
+        # A deferred field is missing from the instance's __dict__ (all of these are plain
+        # columns, `parent_id` under its attribute name): no per-field lookups for each row.
+        values = self.__dict__
+        self._loaded = {name: values[name] for name in ("status", *PUBLIC_FIELDS) if name in values}
 
     @property
     def anchor(self) -> str:

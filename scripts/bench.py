@@ -11,6 +11,8 @@ plus published posts up to about 35, and alternates three rounds. When a WordPre
 from __future__ import annotations
 
 import argparse
+import gzip
+import json
 import os
 import re
 import secrets
@@ -35,8 +37,20 @@ PAGES = {
     "search": "/search/?q=microneedling",
     "static ceiling": "/static/bench/ceiling.html",
 }
+# The pages whose cold (uncached) SQL queries are counted in-process before the run.
+COUNTED = {
+    "post cold": POST,
+    "home": "/",
+    "category": "/category/skin-treatments/",
+    "search": "/search/?q=microneedling",
+}
 WORDPRESS = "http://127.0.0.1:8081"
 STATIC_ROOT = ROOT / "staticfiles"
+ENCODINGS = {"Accept-Encoding": "br, gzip"}
+WORKERS = int(os.environ.get("GUNICORN_WORKERS", 0)) or (os.cpu_count() or 1) * 2 + 1
+# php-fpm's master: its workers' CPU is WordPress's server CPU (MariaDB's is not counted, as
+# PostgreSQL's is not on our side).
+PHP_FPM_PIDFILE = Path("/run/php/php8.2-fpm.pid")
 WP_PAGES = {"wp post": POST, "wp home": "/", "wp category": "/category/skin-treatments/"}
 
 
@@ -45,6 +59,7 @@ def seed(ceiling_path: Path, bypass: str) -> None:
     import django
 
     django.setup()
+    import brotli
     from django.core.management import call_command
     from django.db import connection
     from django.test import Client
@@ -80,12 +95,24 @@ def seed(ceiling_path: Path, bypass: str) -> None:
 
     client = Client(HTTP_HOST="127.0.0.1")
     headers = {"x-page-cache-bypass": bypass}
-    with CaptureQueriesContext(connection) as queries:
-        plain = client.get(POST, headers=headers)
-    compressed = client.get(POST, headers={**headers, "accept-encoding": "br, gzip"})
+    facts = {}
+    for name, path in COUNTED.items():
+        client.get(path, headers=headers)  # once first: lazily built per-process values
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(path, headers=headers)
+        # Counted here: the next request resets the connection's query log.
+        facts[name] = {"queries": len(queries), "status": response.status_code}
+    plain = client.get(POST, headers=headers).content
+    facts["post bytes"] = len(plain)
+    # The ceiling is the page itself as a static file, compressed as the page cache stores it,
+    # so WhiteNoise answers the bench's Accept-Encoding with the same encoding and weight.
     ceiling_path.parent.mkdir(parents=True, exist_ok=True)
-    ceiling_path.write_bytes(b"x" * len(plain.content))
-    print(f"FACTS {len(queries)} {len(plain.content)} {len(compressed.content)}")
+    ceiling_path.write_bytes(plain)
+    Path(f"{ceiling_path}.gz").write_bytes(gzip.compress(plain, compresslevel=6, mtime=0))
+    compressed = brotli.compress(plain, quality=9)
+    Path(f"{ceiling_path}.br").write_bytes(compressed)
+    facts["post bytes br"] = len(compressed)
+    print("FACTS " + json.dumps(facts))
 
 
 def static_is_current() -> bool:
@@ -111,21 +138,58 @@ def answers(url: str) -> bool:
         return False
 
 
-def workers_cpu(master: int) -> float:
-    """Seconds of CPU used so far by gunicorn's workers (and the master)."""
+def server_cpu(master: int) -> dict[int, float]:
+    """CPU seconds used so far by gunicorn's master and each of its workers, by PID.
+
+    utime + stime + cutime + cstime from /proc/<pid>/stat: every thread of a worker is counted,
+    and so is anything a process started and waited for."""
     tick = os.sysconf("SC_CLK_TCK")
-    pids = [master]
-    children = Path(f"/proc/{master}/task/{master}/children")
-    if children.exists():
-        pids += [int(p) for p in children.read_text().split()]
-    total = 0.0
-    for pid in pids:
-        try:
-            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-        except FileNotFoundError:
-            continue
-        total += (int(fields[11]) + int(fields[12])) / tick
-    return total
+    children = Path(f"/proc/{master}/task/{master}/children").read_text().split()
+    seconds = {}
+    for pid in [master, *map(int, children)]:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        # Fields 14-17 of proc(5), counted from 1 with the PID and name before ")".
+        seconds[pid] = sum(int(value) for value in fields[11:15]) / tick
+    return seconds
+
+
+def wordpress_master() -> int | None:
+    try:
+        return int(PHP_FPM_PIDFILE.read_text())
+    except (OSError, ValueError):
+        return None
+
+
+def cpu_per_request(
+    before: dict[int, float], after: dict[int, float], requests: int, *, same_workers: bool
+) -> float:
+    """Milliseconds of server CPU per request; with `same_workers`, NaN when a worker came or
+    went meanwhile. (php-fpm starts and stops its workers as it likes: an exited worker's time
+    moves into the master's cutime/cstime once reaped, so the sums still hold.)"""
+    if not requests or (same_workers and before.keys() != after.keys()):
+        return float("nan")
+    return (sum(after.values()) - sum(before.values())) / requests * 1000
+
+
+def settle(master: int | None) -> dict[int, float]:
+    """The server's CPU times once it is idle: requests wrk gave up on at the end of its run
+    are finished (and counted) before the figures are read."""
+    if master is None:
+        return {}
+    last = server_cpu(master)
+    for _ in range(120):
+        time.sleep(0.25)
+        now = server_cpu(master)
+        if now.keys() == last.keys() and sum(now.values()) - sum(last.values()) < 0.005:
+            return now
+        last = now
+    return last
+
+
+def served(log: Path) -> int:
+    """Requests gunicorn has answered so far: one access-log line each."""
+    with log.open("rb") as lines:
+        return sum(1 for _ in lines)
 
 
 def wrk(url: str, args, headers: dict[str, str]) -> dict[str, float]:
@@ -133,7 +197,10 @@ def wrk(url: str, args, headers: dict[str, str]) -> dict[str, float]:
     command += ["--latency", "--timeout", "5s"]
     for name, value in headers.items():
         command += ["-H", f"{name}: {value}"]
-    out = subprocess.run([*command, url], capture_output=True, text=True, check=True).stdout
+    done = subprocess.run([*command, url], capture_output=True, text=True, check=False)
+    out = done.stdout
+    if "requests in" not in out:
+        raise RuntimeError(f"wrk failed on {url}: {done.stderr or out}")
 
     def millis(label: str) -> float:
         match = re.search(rf"^\s*{label}\s+([\d.]+)(us|ms|s)\s*$", out, re.M)
@@ -154,6 +221,10 @@ def main() -> int:
     parser.add_argument("--duration", type=int, default=10, help="seconds per wrk run")
     parser.add_argument("--threads", type=int, default=2)
     parser.add_argument("--connections", type=int, default=16)
+    parser.add_argument(
+        "--pages",
+        help="comma-separated page names to measure (default: all), e.g. 'post cold,wp post'",
+    )
     parser.add_argument("--seed", metavar="CEILING", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.seed:
@@ -175,6 +246,11 @@ def main() -> int:
         "STATIC_ROOT": str(STATIC_ROOT),
         "MEDIA_ROOT": str(work / "media"),
         "PAGECACHE_BYPASS_TOKEN": bypass,
+        # A recycled worker would take its CPU time with it: no recycling during the bench.
+        "GUNICORN_MAX_REQUESTS": "0",
+        "GUNICORN_WORKERS": str(WORKERS),
+        # The seeded comments notify by email: kept in memory, not sent.
+        "EMAIL_BACKEND": "django.core.mail.backends.locmem.EmailBackend",
         "GUNICORN_BIND": f"127.0.0.1:{port}",
         "DJANGO_SETTINGS_MODULE": "cosmediclist.settings",
         "PYTHONPATH": str(ROOT),
@@ -190,8 +266,10 @@ def main() -> int:
     facts = subprocess.run(
         [python, __file__, "--seed", str(ceiling)], capture_output=True, text=True, **run
     ).stdout
-    queries, plain_bytes, compressed_bytes = map(int, facts.split("FACTS")[1].split())
+    facts = json.loads(facts.split("FACTS", 1)[1])
 
+    access_log = work / "access.log"
+    access_log.touch()
     server = subprocess.Popen(
         [
             python,
@@ -200,72 +278,94 @@ def main() -> int:
             "cosmediclist.wsgi",
             "-c",
             "gunicorn.conf.py",
-            "--max-requests",
-            "0",  # a recycled worker would take its CPU time with it
+            # One line per answered request: what CPU time is divided by (wrk does not count
+            # the requests still in flight when it stops, though the server finishes them).
             "--access-logfile",
-            "/dev/null",
+            str(access_log),
         ],
         cwd=ROOT,
         env=env,
         stderr=subprocess.DEVNULL,
     )
     base = f"http://127.0.0.1:{port}"
+    cold_headers = {**ENCODINGS, "X-Page-Cache-Bypass": bypass}
     try:
         for _ in range(300):
-            if answers(base + POST):
+            if answers(base + POST) and len(server_cpu(server.pid)) == WORKERS + 1:
                 break
             time.sleep(0.2)
+        # Every worker loads its code and templates before anything is measured.
+        wrk(base + POST, argparse.Namespace(**{**vars(args), "duration": 2}), cold_headers)
         pages = dict(PAGES)
         wordpress = answers(WORDPRESS + POST)
         targets = {name: base + path for name, path in pages.items()}
         if wordpress:
             targets |= {name: WORDPRESS + path for name, path in WP_PAGES.items()}
+        if args.pages:
+            wanted = {name.strip() for name in args.pages.split(",")}
+            targets = {name: url for name, url in targets.items() if name in wanted}
         results: dict[str, list[dict]] = {name: [] for name in targets}
         for round_ in range(args.rounds):
             for name, url in targets.items():
-                headers = {"Accept-Encoding": "br, gzip"}
-                if name == "post cold":
-                    headers["X-Page-Cache-Bypass"] = bypass
-                before = workers_cpu(server.pid)
+                headers = cold_headers if name == "post cold" else ENCODINGS
+                ours = not name.startswith("wp ")
+                master = wordpress_master() if name.startswith("wp ") else server.pid
+                before = settle(master)
+                answered = served(access_log)
                 figures = wrk(url, args, headers)
-                figures["cpu"] = (
-                    (workers_cpu(server.pid) - before) / max(figures["requests"], 1) * 1000
-                )
+                after = settle(master)
+                requests = served(access_log) - answered if ours else figures["requests"]
+                if ours and before.keys() != after.keys():
+                    print(f"{name}: gunicorn's workers changed during the run", file=sys.stderr)
+                figures["cpu"] = cpu_per_request(before, after, requests, same_workers=ours)
                 results[name].append(figures)
-                print(f"round {round_ + 1} {name}: {figures['rate']:.0f} req/s", file=sys.stderr)
+                print(
+                    f"round {round_ + 1} {name}: {figures['rate']:.0f} req/s, "
+                    f"{figures['cpu']:.2f} ms CPU/request",
+                    file=sys.stderr,
+                )
     finally:
         server.send_signal(signal.SIGTERM)
         server.wait(timeout=30)
         shutil.rmtree(work, ignore_errors=True)
 
-    report(results, queries, plain_bytes, compressed_bytes, args, wordpress)
+    report(results, facts, args, wordpress)
     return 0
 
 
-def report(results, queries, plain_bytes, compressed_bytes, args, wordpress) -> None:
+def report(results, facts, args, wordpress) -> None:
     def median(name: str, key: str) -> float:
-        return statistics.median(r[key] for r in results[name])
+        values = [r[key] for r in results[name] if r[key] == r[key]]  # NaN: workers changed
+        return statistics.median(values) if values else float("nan")
 
     print(
         f"\nwrk -t{args.threads} -c{args.connections} -d{args.duration}s, "
-        f"{args.rounds} alternating rounds, medians (range of req/s)\n"
+        f"{args.rounds} alternating rounds, medians (range of req/s); gunicorn {WORKERS} workers\n"
     )
-    print("| page | req/s | range | p50 ms | p99 ms | server CPU ms/req |")
-    print("|---|---|---|---|---|---|")
+    print("| page | req/s | range | p50 ms | p99 ms | server CPU ms/req | SQL queries uncached |")
+    print("|---|---|---|---|---|---|---|")
     for name, rounds in results.items():
         rates = [r["rate"] for r in rounds]
-        cpu = "—" if name.startswith("wp ") else f"{median(name, 'cpu'):.2f}"
+        queries = facts.get(name, {}).get("queries", "—")
         print(
             f"| {name} | {median(name, 'rate'):.0f} | {min(rates):.0f}–{max(rates):.0f} "
-            f"| {median(name, 'p50'):.2f} | {median(name, 'p99'):.2f} | {cpu} |"
+            f"| {median(name, 'p50'):.2f} | {median(name, 'p99'):.2f} "
+            f"| {median(name, 'cpu'):.2f} | {queries} |"
         )
-    print(f"\nSQL queries per cold post page: {queries}")
-    print(f"post page weight: {plain_bytes} bytes, {compressed_bytes} bytes compressed (Brotli)")
-    ceiling = median("static ceiling", "rate")
-    print(f"warm / ceiling: {median('post warm', 'rate') / ceiling:.0%}")
-    print(f"cold / ceiling: {median('post cold', 'rate') / ceiling:.1%}")
+    print(
+        f"\npost page weight: {facts['post bytes']:,} bytes, "
+        f"{facts['post bytes br']:,} bytes compressed (Brotli)"
+    )
+
+    def ratio(top: str, bottom: str) -> float:
+        if top not in results or bottom not in results:
+            return float("nan")
+        return median(top, "rate") / median(bottom, "rate")
+
+    print(f"warm / ceiling: {ratio('post warm', 'static ceiling'):.0%}")
+    print(f"cold / ceiling: {ratio('post cold', 'static ceiling'):.1%}")
     if wordpress:
-        print(f"cold / WordPress: {median('post cold', 'rate') / median('wp post', 'rate'):.1f}×")
+        print(f"cold / WordPress: {ratio('post cold', 'wp post'):.1f}×")
     else:
         print(f"cold / WordPress: no WordPress answered on {WORDPRESS}")
 

@@ -41,3 +41,41 @@ def test_query_counts_do_not_grow_with_posts_or_comments_on_any_public_page(clie
     _grow(site, posts=15, comments=15)
     large = {url: _queries(client, url) for url in public_urls(site)}
     assert large == small
+
+
+def _more_urls(site) -> list[str]:
+    """The page types `public_urls` leaves out: second pages of every paginated list, the
+    month archive, every other feed, one sitemap section and the post page answering a
+    comment or opened at a comment page."""
+    published = site.post.published_at
+    reply_to = site.post.comments.filter(parent=None, status="approved").first()
+    return [
+        "/page/2/",
+        "/category/skin/page/2/",
+        "/tag/collagen/page/2/",
+        f"{site.post.author.author_profile.get_absolute_url()}page/2/",
+        f"/{published.year}/page/2/",
+        f"/{published.year}/{published.month:02d}/",
+        f"/{published.year}/{published.month:02d}/page/2/",
+        "/tag/collagen/feed/",
+        "/procedures/microneedling/feed/",
+        "/comments/feed/",
+        f"{site.post.get_absolute_url()}feed/",
+        "/sitemap-posts.xml",
+        f"{site.post.get_absolute_url()}?replytocom={reply_to.pk}",
+        f"{site.post.get_absolute_url()}?cpage=2",
+    ]
+
+
+def test_query_counts_do_not_grow_on_second_pages_feeds_and_sitemap_sections(client, settings):
+    settings.POSTS_PER_PAGE = 2
+    settings.COMMENTS_PER_PAGE = 1
+    site = build_site()
+    _grow(site, posts=3, comments=2)
+    make_post(author=site.post.author, categories=[site.category])
+    small = {url: _queries(client, url) for url in _more_urls(site)}
+    _grow(site, posts=15, comments=15)
+    for _ in range(10):
+        make_post(author=site.post.author, categories=[site.category])
+    large = {url: _queries(client, url) for url in _more_urls(site)}
+    assert large == small
