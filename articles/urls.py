@@ -1,6 +1,6 @@
 from django.urls import path, register_converter
 
-from . import views
+from . import profiles, views
 
 
 class YearConverter:
@@ -32,13 +32,13 @@ urlpatterns = [
     path("procedures/<slug:slug>/", views.procedure_detail, name="procedure_detail"),
     path("tag/<str:slug>/", views.tag_detail, name="tag_detail"),
     path("tag/<str:slug>/page/<int:page>/", views.tag_detail, name="tag_detail_page"),
-    path("author/<slug:slug>/", views.author_detail, name="author_detail"),
-    path("author/<slug:slug>/page/<int:page>/", views.author_detail, name="author_detail_page"),
-    path("reviewers/", views.reviewer_list, name="reviewer_list"),
-    path("reviewers/<slug:slug>/", views.reviewer_detail, name="reviewer_detail"),
+    path("author/<slug:slug>/", profiles.author_detail, name="author_detail"),
+    path("author/<slug:slug>/page/<int:page>/", profiles.author_detail, name="author_detail_page"),
+    path("reviewers/", profiles.reviewer_list, name="reviewer_list"),
+    path("reviewers/<slug:slug>/", profiles.reviewer_detail, name="reviewer_detail"),
     path(
         "reviewers/<slug:slug>/page/<int:page>/",
-        views.reviewer_detail,
+        profiles.reviewer_detail,
         name="reviewer_detail_page",
     ),
     path("<yyyy:year>/", views.year_archive, name="year_archive"),

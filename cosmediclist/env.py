@@ -108,3 +108,30 @@ def s3_storage_from_env(bucket: str) -> dict:
             "default_acl": None,
         },
     }
+
+
+def logging_from_env(debug: bool) -> dict:
+    """Django's LOGGING: one handler on stderr, JSON lines (text while debugging) carrying the
+    request id, and one line per request (method, path, status, duration) unless LOG_REQUESTS=0."""
+    log_format = os.environ.get("LOG_FORMAT", "text" if debug else "json")
+    if log_format not in {"json", "text"}:
+        raise ImproperlyConfigured(f"LOG_FORMAT must be json or text; got {log_format!r}.")
+    requests = "INFO" if env_bool("LOG_REQUESTS", True) else "WARNING"
+    return {
+        "version": 1,
+        "disable_existing_loggers": False,
+        "filters": {"request_id": {"()": "ops.logs.RequestIdFilter"}},
+        "formatters": {
+            "json": {"()": "ops.logs.JsonFormatter"},
+            "text": {"format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"},
+        },
+        "handlers": {
+            "console": {
+                "class": "logging.StreamHandler",
+                "filters": ["request_id"],
+                "formatter": log_format,
+            }
+        },
+        "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
+        "loggers": {"cosmediclist.request": {"level": requests}},
+    }

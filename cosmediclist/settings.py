@@ -21,6 +21,7 @@ from .env import (
     env_int,
     env_list,
     env_url,
+    logging_from_env,
     mailer_from_env,
     s3_storage_from_env,
 )
@@ -268,31 +269,9 @@ if not DEBUG:
     if env_bool("BEHIND_TLS_PROXY", False):
         SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
-# Logs: JSON lines carrying the request id (ops/logs.py); LOG_FORMAT=text for plain lines.
-LOG_FORMAT = os.environ.get("LOG_FORMAT", "text" if DEBUG else "json")
-if LOG_FORMAT not in {"json", "text"}:
-    raise ImproperlyConfigured(f"LOG_FORMAT must be json or text; got {LOG_FORMAT!r}.")
-LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "filters": {"request_id": {"()": "ops.logs.RequestIdFilter"}},
-    "formatters": {
-        "json": {"()": "ops.logs.JsonFormatter"},
-        "text": {"format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"},
-    },
-    "handlers": {
-        "console": {
-            "class": "logging.StreamHandler",
-            "filters": ["request_id"],
-            "formatter": LOG_FORMAT,
-        }
-    },
-    "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
-    # One line per request (method, path, status, duration); LOG_REQUESTS=0 turns them off.
-    "loggers": {
-        "cosmediclist.request": {"level": "INFO" if env_bool("LOG_REQUESTS", True) else "WARNING"}
-    },
-}
+# Logs: JSON lines carrying the request id (ops/logs.py); LOG_FORMAT=text for plain lines,
+# LOG_LEVEL the root level, LOG_REQUESTS=0 no line per request.
+LOGGING = logging_from_env(DEBUG)
 
 # Rich text: CKEditor 5 in the admin. Whatever it sends is sanitised with nh3 on save
 # (articles/markup.py), and images go through articles/uploads.py.
