@@ -19,6 +19,9 @@ says, it registers here from its `AppConfig.ready()`:
 - `add_publishing_check(check)`: `check(post)` gives a message when the post may not be
   published (or scheduled) as it is, else None; every publishing path asks
   `publishing_blocked(post)`. `post` may hold unsaved changes of its own fields.
+- `add_pending_text(text)`: `text(post)` gives the version of the post that waits to be
+  published — an unsaved post object and its references — or None; `pending_text(post)` asks
+  each (a medical reviewer signs off what will go live, not what is live).
 """
 
 from __future__ import annotations
@@ -42,6 +45,7 @@ personal_parameters: set[str] = set()
 post_feeds: list[Callable[[HttpRequest, object], tuple[str, str] | None]] = []
 post_previews: list[Callable[[HttpRequest, object, Callable[[str], object]], object | None]] = []
 publishing_checks: list[Callable[[object], str | None]] = []
+pending_texts: list[Callable[[object], tuple[object, list] | None]] = []
 
 
 def add_post_section(
@@ -96,4 +100,17 @@ def publishing_blocked(post: object) -> str | None:
     for check in publishing_checks:
         if message := check(post):
             return message
+    return None
+
+
+def add_pending_text(text: Callable[[object], tuple[object, list] | None]) -> None:
+    if text not in pending_texts:
+        pending_texts.append(text)
+
+
+def pending_text(post: object) -> tuple[object, list] | None:
+    """(post, references) of the version waiting to be published, or None."""
+    for text in pending_texts:
+        if found := text(post):
+            return found
     return None

@@ -5,7 +5,6 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from . import extensions
 from .images import ImageRejected, clean_image
-from .markup import clean_html
 from .models import AuthorProfile, Post, PostStatus, Reviewer
 
 
@@ -29,6 +28,9 @@ class PostAdminForm(forms.ModelForm):
     the form refuses it rather than drop it silently."""
 
     may_publish = True
+    # Whether saving a change to a live post's text puts it live (the review workflow turns this
+    # off for a save it keeps as draft changes, which are checked when they are published).
+    publishes_live_changes = True
 
     class Meta:
         model = Post
@@ -48,24 +50,33 @@ class PostAdminForm(forms.ModelForm):
         return value
 
     def clean(self):
-        """Publishing (or scheduling, or rescheduling) a post that is not live yet asks the
-        other apps' publishing checks (`extensions.publishing_blocked`), on the text as typed."""
+        """Publishing (or scheduling, or rescheduling) a post that is not live yet, or saving a
+        change to the text of a live post, asks the other apps' publishing checks
+        (`extensions.publishing_blocked`), on the text as typed."""
         cleaned = super().clean()
-        before = PostStatus.of(self.instance.published_at)
-        if "published_at" not in cleaned or before == PostStatus.LIVE:
+        if "published_at" not in cleaned:
             return cleaned
-        if PostStatus.of(cleaned["published_at"]) == PostStatus.DRAFT:
+        before = PostStatus.of(self.instance.published_at)
+        after = PostStatus.of(cleaned["published_at"])
+        if after == PostStatus.DRAFT:
             return cleaned
         candidate = copy.copy(self.instance)
-        for name in ("title", "excerpt"):
+        for name in ("title", "excerpt", "body"):
             if name in cleaned:
                 setattr(candidate, name, cleaned[name])
-        if "body" in cleaned:
-            candidate.body = clean_html(cleaned["body"])
+        candidate.body = candidate.prepare_body()  # as saving would store it
         if "procedures" in cleaned:
             candidate.linked_procedure_count = len(cleaned["procedures"])
+        if before == PostStatus.LIVE:
+            fields = ("title", "excerpt", "body")
+            text_changed = any(getattr(candidate, f) != getattr(self.instance, f) for f in fields)
+            if after != PostStatus.LIVE or not text_changed or not self.publishes_live_changes:
+                return cleaned
         if message := extensions.publishing_blocked(candidate):
-            self.add_error("published_at", message)
+            if before == PostStatus.LIVE:  # the change would go live with the save
+                self.add_error(None, f"{message} Save the changes as draft changes instead.")
+            else:
+                self.add_error("published_at", message)
         return cleaned
 
     def clean_featured_image(self):

@@ -89,6 +89,12 @@ class ReviewAdminMixin:
 
     # The change list ---------------------------------------------------------------------
 
+    def get_form(self, request: HttpRequest, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change, **kwargs)
+        # A save kept as draft changes puts nothing live: its text is checked on publishing.
+        form.publishes_live_changes = not getattr(request, "_saving_draft", False)
+        return form
+
     def get_list_filter(self, request: HttpRequest):
         return [*super().get_list_filter(request), ReviewFilter]
 

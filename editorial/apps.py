@@ -13,10 +13,11 @@ class EditorialConfig(AppConfig):
         from articles.models import Post
 
         from .preview import draft_changes_preview
-        from .review import follow_publishing
+        from .review import draft_text, follow_publishing
         from .roles import AUTHOR, CONTRIBUTOR, EDITOR, MEDICAL_REVIEWER
 
         extensions.add_post_preview(draft_changes_preview)
+        extensions.add_pending_text(draft_text)
         post_save.connect(follow_publishing, sender=Post, dispatch_uid="editorial-publishing")
         # Shown on an author's page when the profile has no job title (highest role first).
         for role in (MEDICAL_REVIEWER, EDITOR, AUTHOR, CONTRIBUTOR):

@@ -219,18 +219,31 @@ def close_open_submission(post: Post) -> None:
     post.submissions.open().update(state=SubmissionState.PUBLISHED)
 
 
+def _references_of(version: Version) -> list[Reference]:
+    """The references a post's version holds (unsaved objects)."""
+    content_type = ContentType.objects.get_for_model(Reference)
+    return [
+        reference_version._object_version.object
+        for reference_version in version.revision.version_set.filter(content_type=content_type)
+        if str(reference_version.field_dict.get("post_id")) == version.object_id
+    ]
+
+
+def draft_text(post: Post) -> tuple[Post, list[Reference]] | None:
+    """The draft changes of a live post, as they would go live: the post and its references."""
+    draft = draft_change(post)
+    if draft is None:
+        return None
+    return draft.version._object_version.object, _references_of(draft.version)
+
+
 def _apply(version: Version) -> None:
     """Put the draft version into the post, with its references, in a constant number of
     queries. A reference the draft added got its id inside a rolled-back transaction (another
     post's reference may have taken it since): it is added with an id of its own."""
     post_id = version.object_id
     version.revert()
-    content_type = ContentType.objects.get_for_model(Reference)
-    drafted = [
-        reference_version._object_version.object
-        for reference_version in version.revision.version_set.filter(content_type=content_type)
-        if str(reference_version.field_dict.get("post_id")) == post_id
-    ]
+    drafted = _references_of(version)
     current = Reference.objects.filter(post=post_id)
     kept = set(current.filter(pk__in=[r.pk for r in drafted]).values_list("pk", flat=True))
     current.exclude(pk__in=kept).delete()

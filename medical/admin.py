@@ -19,6 +19,7 @@ from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html
 
+from articles import extensions
 from articles.models import Post
 
 from . import rules
@@ -26,6 +27,13 @@ from .models import ReminderLog, SignOff
 from .signoffs import newest, reviewer_of, sign_off, text_digest
 
 NOTE_MAX_LENGTH = 2000
+
+
+def _what_is_read(post: Post) -> tuple[str, tuple | None]:
+    """The digest of the text a reviewer signs off — the draft changes waiting to be published
+    when there are some, else the post as it is — and that pending text."""
+    pending = extensions.pending_text(post)
+    return (text_digest(*pending) if pending else text_digest(post)), pending
 
 
 def may_sign_off(user) -> bool:
@@ -148,10 +156,11 @@ class MedicalPostAdmin(_PostAdmin):
         context = dict(extra_context or {})
         if post is not None:
             latest = newest(post)
+            digest, _pending = _what_is_read(post)
             context["medical"] = {
                 "latest": latest,
-                "changed": latest is not None and latest.text_digest != text_digest(post),
-                "digest": text_digest(post),
+                "changed": latest is not None and latest.text_digest != digest,
+                "digest": digest,
                 "may_sign_off": may_sign_off(request.user),
                 "signoff_url": reverse("admin:articles_post_signoff", args=[quote(post.pk)]),
                 "due_on": post.review_due_on,
@@ -171,7 +180,8 @@ class MedicalPostAdmin(_PostAdmin):
         if not self.has_view_permission(request, post) or not may_sign_off(request.user):
             raise PermissionDenied
         change_url = reverse("admin:articles_post_change", args=[quote(post.pk)])
-        if request.POST.get("digest") != text_digest(post):
+        digest, pending = _what_is_read(post)
+        if request.POST.get("digest") != digest:
             self.message_user(
                 request,
                 "Not signed off: the post changed since you opened it. Read this version, "
@@ -181,7 +191,7 @@ class MedicalPostAdmin(_PostAdmin):
             return redirect(change_url)
         reviewer = reviewer_of(request.user)
         note = request.POST.get("note", "").strip()[:NOTE_MAX_LENGTH]
-        record = sign_off(post, reviewer, user=request.user, note=note)
+        record = sign_off(post, reviewer, user=request.user, note=note, text=pending)
         message = f"Medically signed off by {reviewer.name}."
         self.log_change(request, post, message)
         self.message_user(

@@ -52,9 +52,11 @@ def sign_off(
     user: User | None = None,
     note: str = "",
     signed_at: datetime.datetime | None = None,
+    text: tuple[Post, list] | None = None,
 ) -> SignOff:
-    """Record that `reviewer` signed off the post as it is now (its newest version), and show
-    the newest sign-off on the post. The post itself is not saved: a review is no update."""
+    """Record that `reviewer` signed off the post as it is now (its newest version) — or
+    `text`, the (post, references) of the version waiting to be published — and show the
+    newest sign-off on the post. The post itself is not saved: a review is no update."""
     version = Version.objects.get_for_object(post).order_by("-pk").first()
     with transaction.atomic():
         record = SignOff.objects.create(
@@ -62,7 +64,7 @@ def sign_off(
             reviewer=reviewer,
             user=user,
             version=version,
-            text_digest=text_digest(post),
+            text_digest=text_digest(*text) if text else text_digest(post),
             signed_at=signed_at or timezone.now(),
             note=note,
         )

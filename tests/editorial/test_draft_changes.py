@@ -10,8 +10,9 @@ from reversion.models import Version
 
 from articles.models import Post
 from editorial.models import DraftChange, Submission, SubmissionState
-from medical.signoffs import sign_off
-from tests.builders import make_post, make_procedure, make_reference, make_reviewer
+from tests.builders import make_post, make_procedure, make_reference
+from tests.medical.helpers import reviewer_client
+from tests.medical.helpers import sign_off as medical_sign_off
 
 from .roles import CHANGELIST, change_url, post_form, role_client
 
@@ -272,22 +273,45 @@ def test_draft_changes_of_a_signed_off_procedure_post_wait_for_a_new_sign_off(
     settings.SIGNOFF_REQUIRED_FOR = "procedure"
     procedure = make_procedure(name="Microneedling")
     live.procedures.add(procedure)
-    sign_off(live, make_reviewer(name="Dr Ada Stone"))
+    doctor = reviewer_client()
+    assert medical_sign_off(doctor, live).status_code == HTTPStatus.FOUND  # the live text
     save_draft(contributor, live, procedures=[procedure.pk])
     editor = role_client("Editor")
 
     refused = editor.post(publish_changes_url(live), follow=True)
 
-    assert "must sign off this version" in refused.content.decode(), [
-        str(m) for m in refused.context["messages"]
-    ]
+    messages = [str(m) for m in refused.context["messages"]]
+    assert any("must sign off this version" in m for m in messages), messages
     live.refresh_from_db()
     assert live.body == LIVE_BODY and DraftChange.objects.filter(post=live).exists()
     assert LIVE_BODY in public(client).content.decode()
-    Post.objects.filter(pk=live.pk).update(body=DRAFT_BODY)  # as a reviewer would read it
-    sign_off(Post.objects.get(pk=live.pk), make_reviewer(name="Dr Ben Lowe"))
-    Post.objects.filter(pk=live.pk).update(body=LIVE_BODY)
+    # The reviewer's form offers the draft changes, which are what would go live.
+    assert medical_sign_off(doctor, live).status_code == HTTPStatus.FOUND
+    live.refresh_from_db()
+    assert live.body == LIVE_BODY  # a sign-off publishes nothing
 
     assert editor.post(publish_changes_url(live)).status_code == HTTPStatus.FOUND
     live.refresh_from_db()
     assert live.body == DRAFT_BODY and not DraftChange.objects.filter(post=live).exists()
+
+
+def test_an_editors_direct_change_to_a_signed_off_procedure_post_is_refused_and_kept(
+    client, live, settings
+):
+    settings.SIGNOFF_REQUIRED_FOR = "procedure"
+    procedure = make_procedure(name="Microneedling")
+    live.procedures.add(procedure)
+    medical_sign_off(reviewer_client(), live)
+    editor = role_client("Editor")
+    data = post_form(live, body=DRAFT_BODY, procedures=[procedure.pk])
+
+    refused = editor.post(change_url(live), data)
+
+    assert refused.status_code == HTTPStatus.OK  # the form again, with the reason
+    page = refused.content.decode()
+    assert "must sign off this version" in page and "three to six sessions" in page
+    live.refresh_from_db()
+    assert live.body == LIVE_BODY
+    unchanged = post_form(live, procedures=[procedure.pk], seo_title="Needling")
+    saved = editor.post(change_url(live), unchanged)
+    assert saved.status_code == HTTPStatus.FOUND, saved.context["adminform"].form.errors

@@ -78,7 +78,10 @@ def test_a_medical_reviewer_signs_off_a_version_and_the_public_line_and_json_ld_
     ).exists()
     today = timezone.localdate()
     page = client.get(post.get_absolute_url()).content.decode()
-    assert "Medically reviewed by <strong>Dr Ada Stone</strong>, MBBS, MRCP (Derm)" in page
+    assert (
+        f'Medically reviewed by <a href="{reviewer.reviewer.get_absolute_url()}">'
+        "<strong>Dr Ada Stone</strong></a>, MBBS, MRCP (Derm)"
+    ) in page
     assert f'Last reviewed <time datetime="{today:%Y-%m-%d}">' in page
     assert "ada.stone@example.com" not in page
     data = _json_ld_page(client, post)
