@@ -2,11 +2,12 @@
 Medical reviewer signs it off, an Editor approves and publishes it; readers then see who
 reviewed it (linking to the reviewer's page) and when, and the structured data says the same."""
 
+import importlib
 import json
 import re
 
 import pytest
-from django.contrib.auth.models import Group
+from django.contrib.auth.models import Group, Permission
 from django.utils import timezone
 from playwright.sync_api import Page, expect
 
@@ -18,6 +19,36 @@ from tests.e2e.support import DESKTOP
 pytestmark = pytest.mark.django_db(transaction=True)
 
 PASSWORD = "a-long-staff-password"
+
+
+# The roles and their permissions come from data migrations; the live-server tests run in
+# transactions that end with a flush, which removes them: made again here from those
+# migrations' own tables of (role → permissions).
+def _grants() -> dict[str, list[tuple[str, str]]]:
+    def migration(name: str):
+        return importlib.import_module(name)
+
+    grants: dict[str, list[tuple[str, str]]] = {}
+    for role, codes in migration("editorial.migrations.0001_roles").ROLES.items():
+        grants.setdefault(role, []).extend(tuple(code.split(".")) for code in codes)
+    for role, codenames in migration("editorial.migrations.0003_review_permissions").ADDED.items():
+        grants.setdefault(role, []).extend(("editorial", code) for code in codenames)
+    medical = migration("medical.migrations.0003_signoff_permissions_for_roles")
+    for role, codenames in medical.GRANTS.items():
+        grants.setdefault(role, []).extend(("medical", code) for code in codenames)
+    return grants
+
+
+@pytest.fixture(autouse=True)
+def _roles():
+    if Group.objects.filter(name="Editor").exists():
+        return
+    for role, codes in _grants().items():
+        group = Group.objects.create(name=role)
+        for app_label, codename in codes:
+            group.permissions.add(
+                Permission.objects.get(content_type__app_label=app_label, codename=codename)
+            )
 
 
 @pytest.fixture
