@@ -155,3 +155,15 @@ def rendition_fields() -> list[tuple[str, str, str]]:
 def renditions_record(name: str) -> dict:
     """What a `x_renditions` field holds for the stored image `name` (made now)."""
     return {"source": name, "sizes": make_renditions(name) if name else []}
+
+
+def srcset(image, width: int | None, renditions: dict) -> str:
+    """`srcset` of a stored image: its WebP renditions (as `renditions_record` keeps them) and
+    the original at its own width; empty without an image."""
+    if not image:
+        return ""
+    parts = [
+        f"{default_storage.url(name)} {size}w" for size, _h, name in renditions.get("sizes", [])
+    ]
+    parts.append(f"{image.url} {width}w")
+    return ", ".join(parts)

@@ -10,7 +10,6 @@ import datetime
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.files.storage import default_storage
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -20,7 +19,7 @@ from django_ckeditor_5.fields import CKEditor5Field
 from . import reviews
 from .authors import AuthorProfile, safe_slug_validator
 from .body_images import BodyImage, enhance
-from .images import renditions_record
+from .images import renditions_record, srcset
 from .markup import clean_html, summarise
 from .photos import WithPhoto
 from .querysets import PostQuerySet, PostStatus, Publishable, PublishedQuerySet
@@ -250,12 +249,9 @@ class Post(Publishable, models.Model):
     @property
     def featured_srcset(self) -> str:
         """`srcset` for the featured image: the WebP renditions and the original."""
-        if not self.featured_image:
-            return ""
-        sizes = self.featured_image_renditions.get("sizes", [])
-        parts = [f"{default_storage.url(name)} {width}w" for width, _h, name in sizes]
-        parts.append(f"{self.featured_image.url} {self.featured_image_width}w")
-        return ", ".join(parts)
+        return srcset(
+            self.featured_image, self.featured_image_width, self.featured_image_renditions
+        )
 
     def prepare_body(self) -> str:
         """The body as stored: sanitised, its images completed (sizes, renditions, lazy loading

@@ -3,10 +3,9 @@ renditions as featured images so the profile pages can offer a `srcset` with wid
 
 from __future__ import annotations
 
-from django.core.files.storage import default_storage
 from django.db import models
 
-from .images import make_renditions
+from .images import make_renditions, srcset
 
 
 class WithPhoto(models.Model):
@@ -26,12 +25,7 @@ class WithPhoto(models.Model):
 
     @property
     def photo_srcset(self) -> str:
-        if not self.photo:
-            return ""
-        sizes = self.photo_renditions.get("sizes", [])
-        parts = [f"{default_storage.url(name)} {width}w" for width, _h, name in sizes]
-        parts.append(f"{self.photo.url} {self.photo_width}w")
-        return ", ".join(parts)
+        return srcset(self.photo, self.photo_width, self.photo_renditions)
 
     def refresh_photo_renditions(self) -> None:
         """After a save: make the renditions when the photo is new (or remove them from the
