@@ -64,15 +64,23 @@ def organisation(request: HttpRequest) -> dict:
     }
 
 
-def featured_image(request: HttpRequest, post: Post) -> Image | None:
-    if not post.featured_image:
+def image_of(
+    request: HttpRequest, file, width: int | None, height: int | None, alt: str
+) -> Image | None:
+    """The image stored in `file` (an image field's value), or None when the field is empty."""
+    if not file:
         return None
-    return Image(
-        url=absolute_url(request, post.featured_image.url),
-        width=post.featured_image_width,
-        height=post.featured_image_height,
-        alt=post.featured_image_alt,
-        mime_type=mimetypes.guess_type(post.featured_image.name)[0] or "image/jpeg",
+    mime_type = mimetypes.guess_type(file.name)[0] or "image/jpeg"
+    return Image(absolute_url(request, file.url), width, height, alt, mime_type)
+
+
+def featured_image(request: HttpRequest, post: Post) -> Image | None:
+    return image_of(
+        request,
+        post.featured_image,
+        post.featured_image_width,
+        post.featured_image_height,
+        post.featured_image_alt,
     )
 
 

@@ -10,7 +10,6 @@ URL, the Open Graph / Twitter values, the feeds to announce and the JSON-LD bloc
 from __future__ import annotations
 
 import datetime
-import mimetypes
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -193,14 +192,8 @@ def tag_head(request: HttpRequest, tag: Tag, *, breadcrumbs: Crumbs = ()) -> Hea
 
 
 def _photo(request: HttpRequest, person: AuthorProfile | Reviewer) -> Image | None:
-    if not person.photo:
-        return None
-    return Image(
-        url=absolute_url(request, person.photo.url),
-        width=person.photo_width,
-        height=person.photo_height,
-        alt=person.name,
-        mime_type=mimetypes.guess_type(person.photo.name)[0] or "image/jpeg",
+    return jsonld.image_of(
+        request, person.photo, person.photo_width, person.photo_height, person.name
     )
 
 

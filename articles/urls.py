@@ -25,30 +25,26 @@ register_converter(MonthConverter, "mm")
 
 app_name = "articles"
 
+
+def paged(route: str, view, name: str) -> list:
+    """A list page and its further pages (`…/page/2/`, named `<name>_page`)."""
+    return [
+        path(route, view, name=name),
+        path(f"{route}page/<int:page>/", view, name=f"{name}_page"),
+    ]
+
+
 urlpatterns = [
-    path("", views.home, name="home"),
-    path("page/<int:page>/", views.home, name="home_page"),
+    *paged("", views.home, "home"),
     path("procedures/", views.procedure_list, name="procedure_list"),
     path("procedures/<slug:slug>/", views.procedure_detail, name="procedure_detail"),
-    path("tag/<str:slug>/", views.tag_detail, name="tag_detail"),
-    path("tag/<str:slug>/page/<int:page>/", views.tag_detail, name="tag_detail_page"),
-    path("author/<slug:slug>/", profiles.author_detail, name="author_detail"),
-    path("author/<slug:slug>/page/<int:page>/", profiles.author_detail, name="author_detail_page"),
+    *paged("tag/<str:slug>/", views.tag_detail, "tag_detail"),
+    *paged("author/<slug:slug>/", profiles.author_detail, "author_detail"),
     path("reviewers/", profiles.reviewer_list, name="reviewer_list"),
-    path("reviewers/<slug:slug>/", profiles.reviewer_detail, name="reviewer_detail"),
-    path(
-        "reviewers/<slug:slug>/page/<int:page>/",
-        profiles.reviewer_detail,
-        name="reviewer_detail_page",
-    ),
-    path("<yyyy:year>/", views.year_archive, name="year_archive"),
-    path("<yyyy:year>/page/<int:page>/", views.year_archive, name="year_archive_page"),
-    path("<yyyy:year>/<mm:month>/", views.month_archive, name="month_archive"),
-    path(
-        "<yyyy:year>/<mm:month>/page/<int:page>/",
-        views.month_archive,
-        name="month_archive_page",
-    ),
+    *paged("reviewers/<slug:slug>/", profiles.reviewer_detail, "reviewer_detail"),
+    *paged("<yyyy:year>/", views.year_archive, "year_archive"),
+    *paged("<yyyy:year>/<mm:month>/", views.month_archive, "month_archive"),
+    # The further pages first: `<path:path>` would take "…/page/2" as a category's path.
     path("category/<path:path>/page/<int:page>/", views.category_detail, name="category_page"),
     path("category/<path:path>/", views.category_detail, name="category_detail"),
     path("<str:slug>/", views.slug_detail, name="slug_detail"),

@@ -186,37 +186,36 @@ class PostAtomFeed(PostFeed):
     feed_type = FullContentAtomFeed
 
 
+def _posts_of(request: HttpRequest, subject, posts, description: str) -> FeedSubject:
+    """The feed of one category, tag or procedure: its posts, named after it."""
+    return FeedSubject(
+        request=request,
+        posts=posts,
+        title=f"{subject.name} — {settings.SITE_NAME}",
+        link=subject.get_absolute_url(),
+        description=description,
+    )
+
+
 class CategoryFeed(PostFeed):
     def get_object(self, request: HttpRequest, path: str) -> FeedSubject:
         category = _category_from_path(path)
-        return FeedSubject(
-            request=request,
-            posts=Post.objects.published().in_category(category, with_children=True),
-            title=f"{category.name} — {settings.SITE_NAME}",
-            link=category.get_absolute_url(),
-            description=category.description or f"Articles in {category.name}.",
+        posts = Post.objects.published().in_category(category, with_children=True)
+        return _posts_of(
+            request, category, posts, category.description or f"Articles in {category.name}."
         )
 
 
 class TagFeed(PostFeed):
     def get_object(self, request: HttpRequest, slug: str) -> FeedSubject:
         tag = get_object_or_404(Tag, slug=slug)
-        return FeedSubject(
-            request=request,
-            posts=Post.objects.published().filter(tags=tag),
-            title=f"{tag.name} — {settings.SITE_NAME}",
-            link=tag.get_absolute_url(),
-            description=f"Articles tagged {tag.name}.",
-        )
+        posts = Post.objects.published().filter(tags=tag)
+        return _posts_of(request, tag, posts, f"Articles tagged {tag.name}.")
 
 
 class ProcedureFeed(PostFeed):
     def get_object(self, request: HttpRequest, slug: str) -> FeedSubject:
         procedure = get_object_or_404(Procedure, slug=slug)
-        return FeedSubject(
-            request=request,
-            posts=Post.objects.published().filter(procedures=procedure),
-            title=f"{procedure.name} — {settings.SITE_NAME}",
-            link=procedure.get_absolute_url(),
-            description=procedure.summary or f"Articles about {procedure.name}.",
-        )
+        posts = Post.objects.published().filter(procedures=procedure)
+        description = procedure.summary or f"Articles about {procedure.name}."
+        return _posts_of(request, procedure, posts, description)

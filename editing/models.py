@@ -13,6 +13,15 @@ from articles.models import Page, Post
 ONE_TARGET = Q(post__isnull=False, page__isnull=True) | Q(post__isnull=True, page__isnull=False)
 
 
+def one_target_per_user(prefix: str) -> list[models.BaseConstraint]:
+    """Exactly one of post and page, and one row per user for each post or page."""
+    return [
+        models.CheckConstraint(condition=ONE_TARGET, name=f"{prefix}_one_target"),
+        models.UniqueConstraint(fields=["user", "post"], name=f"{prefix}_user_post"),
+        models.UniqueConstraint(fields=["user", "page"], name=f"{prefix}_user_page"),
+    ]
+
+
 class EditedObject(models.Model):
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
     post = models.ForeignKey(
@@ -35,11 +44,7 @@ class Autosave(EditedObject):
     saved_at = models.DateTimeField()
 
     class Meta:
-        constraints = [
-            models.CheckConstraint(condition=ONE_TARGET, name="autosave_one_target"),
-            models.UniqueConstraint(fields=["user", "post"], name="autosave_user_post"),
-            models.UniqueConstraint(fields=["user", "page"], name="autosave_user_page"),
-        ]
+        constraints = one_target_per_user("autosave")
 
     def __str__(self) -> str:
         return f"Autosave of {self.target} by {self.user}"
@@ -50,11 +55,7 @@ class Presence(EditedObject):
     seen_at = models.DateTimeField(db_index=True)
 
     class Meta:
-        constraints = [
-            models.CheckConstraint(condition=ONE_TARGET, name="presence_one_target"),
-            models.UniqueConstraint(fields=["user", "post"], name="presence_user_post"),
-            models.UniqueConstraint(fields=["user", "page"], name="presence_user_page"),
-        ]
+        constraints = one_target_per_user("presence")
 
     def __str__(self) -> str:
         return f"{self.user} editing {self.target}"

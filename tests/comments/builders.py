@@ -3,8 +3,10 @@
 import itertools
 import time
 
+from django.core import signing
+
 from comments.models import Comment, CommentStatus, ModerationTerm
-from comments.moderation import make_token
+from comments.moderation import MINE_COOKIE, MINE_SALT, make_token
 
 _counter = itertools.count(1)
 
@@ -57,3 +59,9 @@ def send_comment(client, post, *, ip: str | None = None, **fields):
         REMOTE_ADDR=ip or unique_ip(),
         **headers,
     )
+
+
+def trust_browser(client, comment: Comment) -> None:
+    """Give the test client's browser the signed token a commenter gets with `comment`."""
+    value = signing.get_cookie_signer(salt=MINE_COOKIE + MINE_SALT).sign(str(comment.pk))
+    client.cookies[MINE_COOKIE] = value

@@ -10,7 +10,13 @@ from django.utils import timezone
 from comments.models import Comment, CommentStatus, TermKind
 from comments.moderation import make_token
 from tests.builders import make_post
-from tests.comments.builders import make_comment, make_term, send_comment, token_for
+from tests.comments.builders import (
+    make_comment,
+    make_term,
+    send_comment,
+    token_for,
+    trust_browser,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -226,76 +232,13 @@ def test_a_moderation_term_holds_the_comment(client):
     post = make_post()
     term = make_term("guaranteed", TermKind.MODERATE)
     earlier = make_comment(post, author_email="ann@example.net")
-    _trust(client, earlier)
+    trust_browser(client, earlier)
 
     send_comment(client, post, author_email="ann@example.net", body="Results guaranteed!")
 
     comment = Comment.objects.exclude(pk=earlier.pk).get()
     assert comment.status == CommentStatus.PENDING
     assert comment.status_reason == f"moderation term #{term.pk}"
-
-
-def _trust(client, comment: Comment) -> None:
-    from django.core import signing
-
-    from comments.moderation import MINE_COOKIE, MINE_SALT
-
-    value = signing.get_cookie_signer(salt=MINE_COOKIE + MINE_SALT).sign(str(comment.pk))
-    client.cookies[MINE_COOKIE] = value
-
-
-def test_a_browser_holding_a_signed_token_of_an_approved_comment_is_trusted(client):
-    post = make_post()
-    send_comment(client, post, author_email="ann@example.net", body="First words")
-    first = Comment.objects.get()
-    first.status = CommentStatus.APPROVED
-    first.save()
-
-    send_comment(client, post, author_email="ann@example.net", body="Second words")
-
-    second = Comment.objects.get(body="Second words")
-    assert second.status == CommentStatus.APPROVED
-    assert second.status_reason == "previously approved commenter"
-
-
-def test_typing_an_approved_commenters_name_and_email_proves_nothing(client):
-    post = make_post()
-    make_comment(post, author_name="Ann", author_email="ann@example.net")
-
-    send_comment(client, post, author_name="Ann", author_email="ann@example.net", body="Me too")
-
-    assert Comment.objects.get(body="Me too").status == CommentStatus.PENDING
-
-
-def test_a_trusted_browser_with_another_email_is_not_trusted(client):
-    post = make_post()
-    approved = make_comment(post, author_email="ann@example.net")
-    _trust(client, approved)
-
-    send_comment(client, post, author_email="someone@example.net", body="Other me")
-
-    assert Comment.objects.get(body="Other me").status == CommentStatus.PENDING
-
-
-def test_a_forged_trust_cookie_is_ignored(client):
-    post = make_post()
-    approved = make_comment(post, author_email="ann@example.net")
-    client.cookies["comments_mine"] = f"{approved.pk}:forged-signature"
-
-    send_comment(client, post, author_email="ann@example.net", body="Trust me")
-
-    assert Comment.objects.get(body="Trust me").status == CommentStatus.PENDING
-
-
-def test_the_previously_approved_rule_can_be_switched_off(client, settings):
-    settings.COMMENTS_TRUST_APPROVED_COMMENTERS = False
-    post = make_post()
-    approved = make_comment(post, author_email="ann@example.net")
-    _trust(client, approved)
-
-    send_comment(client, post, author_email="ann@example.net", body="Once more")
-
-    assert Comment.objects.get(body="Once more").status == CommentStatus.PENDING
 
 
 def test_posting_on_a_closed_post_is_403_with_a_message(client):

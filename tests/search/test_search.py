@@ -1,23 +1,14 @@
 import datetime
-import re
 from http import HTTPStatus
 
 import pytest
 import time_machine
 from django.utils import timezone
 
-from articles.models import Post
-from tests.builders import make_category, make_post, make_procedure, make_tag
+from tests.builders import make_category, make_post, make_procedure
+from tests.search.results import result_titles
 
 pytestmark = pytest.mark.django_db
-
-
-def result_titles(client, terms: str) -> list[str]:
-    response = client.get("/search/", {"q": terms})
-    assert response.status_code == HTTPStatus.OK
-    return (
-        [hit.post.title for hit in response.context["hits"]] if "hits" in response.context else []
-    )
 
 
 def test_a_title_match_ranks_above_a_body_only_match(client):
@@ -321,75 +312,6 @@ def test_a_null_byte_in_the_raw_query_string_is_harmless(client):
     assert response.status_code == HTTPStatus.OK
 
 
-def test_the_index_follows_a_title_edit(client):
-    post = make_post(title="Microneedling basics")
-
-    post.title = "Dermarolling basics"
-    post.save()
-
-    assert result_titles(client, "dermarolling") == ["Dermarolling basics"]
-    assert result_titles(client, "microneedling") == []
-
-
-def test_the_index_follows_a_procedure_alias_edit(client):
-    procedure = make_procedure(name="Microneedling", aliases="collagen induction therapy")
-    make_post(title="Needles and skin", procedures=[procedure])
-
-    procedure.aliases = "percutaneous collagen induction\nskin needling"
-    procedure.save()
-
-    assert result_titles(client, "percutaneous") == ["Needles and skin"]
-    assert result_titles(client, "therapy") == []
-
-
-def test_the_index_follows_procedure_and_category_links(client):
-    procedure = make_procedure(name="Dermaplaning")
-    category = make_category(name="Exfoliation")
-    post = make_post(title="Smooth skin")
-
-    post.procedures.add(procedure)
-    assert result_titles(client, "dermaplaning") == ["Smooth skin"]
-    category.posts.add(post)
-    assert result_titles(client, "exfoliation") == ["Smooth skin"]
-    category.name = "Resurfacing"
-    category.save()
-    assert result_titles(client, "resurfacing") == ["Smooth skin"]
-    category.posts.clear()
-    assert result_titles(client, "resurfacing") == []
-    procedure.delete()
-    assert result_titles(client, "dermaplaning") == []
-
-
-def test_the_index_follows_a_tag_rename(client):
-    tag = make_tag(name="collagen")
-    make_post(title="Smooth skin", tags=[tag])
-
-    tag.name = "elastin"
-    tag.save()
-
-    assert result_titles(client, "elastin") == ["Smooth skin"]
-
-
-def test_a_deleted_post_disappears_from_results(client):
-    post = make_post(title="Microneedling basics")
-    assert result_titles(client, "microneedling") == ["Microneedling basics"]
-
-    post.delete()
-
-    assert result_titles(client, "microneedling") == []
-
-
-def test_the_rebuild_command_indexes_posts_changed_without_signals(client):
-    from django.core.management import call_command
-
-    post = make_post(title="Microneedling basics")
-    Post.objects.filter(pk=post.pk).update(title="Dermarolling basics")
-
-    call_command("rebuild_search_index", verbosity=0)
-
-    assert result_titles(client, "dermarolling") == ["Dermarolling basics"]
-
-
 def test_searching_takes_the_same_number_of_queries_for_more_results(
     client, django_assert_num_queries
 ):
@@ -410,35 +332,3 @@ def test_searching_takes_the_same_number_of_queries_for_more_results(
         make_post(title=f"Microneedling {n}", categories=[category])
     with django_assert_num_queries(few):
         client.get("/search/", {"q": "microneedling"})
-
-
-def test_search_text_holds_block_boundaries_as_spaces(client):
-    make_post(title="Boundaries", body="<p>ends here.</p><h2>Nextword</h2><p>x</p>")
-
-    assert result_titles(client, "nextword") == ["Boundaries"]
-    assert re.search(
-        r"here\. <mark>Nextword</mark>", client.get("/search/?q=nextword").content.decode()
-    )
-
-
-def test_deferred_indexing_writes_the_search_text_once_at_the_end(client):
-    from search.indexing import deferred
-    from search.models import PostText
-
-    with deferred():
-        post = make_post(title="Deferred dermaplaning notes")
-        assert not PostText.objects.filter(post=post).exists()
-
-    assert PostText.objects.get(post=post).title == "Deferred dermaplaning notes"
-    assert "Deferred dermaplaning notes" in client.get("/search/?q=dermaplaning").content.decode()
-
-
-def test_deferred_indexing_writes_nothing_when_the_block_fails():
-    from search.indexing import deferred
-    from search.models import PostText
-
-    with pytest.raises(RuntimeError), deferred():
-        make_post(title="Never indexed")
-        raise RuntimeError("the import failed")
-
-    assert not PostText.objects.filter(title="Never indexed").exists()
