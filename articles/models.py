@@ -22,7 +22,13 @@ from .body_images import BodyImage, enhance
 from .images import renditions_record, srcset
 from .markup import clean_html, summarise
 from .photos import WithPhoto
-from .querysets import PostQuerySet, PostStatus, Publishable, PublishedQuerySet
+from .querysets import (
+    PostQuerySet,
+    PostStatus,
+    Publishable,
+    PublishedQuerySet,
+    trashed_at_field,
+)
 from .signals import content_changed
 from .taxonomy import ANCESTOR_DEPTH, Category, Invasiveness, Procedure, Tag
 
@@ -169,13 +175,7 @@ class Post(Publishable, models.Model):
         "review every", null=True, blank=True, choices=reviews.INTERVAL_CHOICES,
         help_text="How often the medical review falls due. Empty: the site's default.",
     )  # fmt: skip
-    trashed_at = models.DateTimeField(
-        null=True,
-        blank=True,
-        editable=False,
-        db_index=True,
-        help_text="When it was moved to the trash; empty when it is not in the trash.",
-    )
+    trashed_at = trashed_at_field()
     guid = models.CharField(
         "feed id",
         max_length=500,
@@ -315,13 +315,7 @@ class Page(Publishable, models.Model):
     updated_at = models.DateTimeField(auto_now=True)
     seo_title = models.CharField("SEO title", max_length=200, blank=True)
     seo_description = models.CharField("SEO description", max_length=300, blank=True)
-    trashed_at = models.DateTimeField(
-        null=True,
-        blank=True,
-        editable=False,
-        db_index=True,
-        help_text="When it was moved to the trash; empty when it is not in the trash.",
-    )
+    trashed_at = trashed_at_field()
     seo_canonical = models.URLField("canonical URL", max_length=500, blank=True)
     seo_noindex = models.BooleanField("hide from search engines", default=False)
 

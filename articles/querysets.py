@@ -41,6 +41,17 @@ class PostStatus(models.TextChoices):
         }[self]
 
 
+def trashed_at_field() -> models.DateTimeField:
+    """The `trashed_at` of a `Publishable` model."""
+    return models.DateTimeField(
+        null=True,
+        blank=True,
+        editable=False,
+        db_index=True,
+        help_text="When it was moved to the trash; empty when it is not in the trash.",
+    )
+
+
 class Publishable:
     """The status, trash and address of a model with a `published_at` and a `trashed_at`
     (posts and standing pages)."""
