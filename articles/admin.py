@@ -1,12 +1,24 @@
+"""The content's admins: fields, fieldsets, filters, inlines.
+
+Other apps extend the post, page and procedure admins registered here (each re-registers the
+admin it finds with its own mixins in front), so this app imports none of them:
+
+- `editing/admin.py`: versions (history, compare, restore, edit conflicts) on all three, and
+  the trash on posts and pages (the "trash" filter, the "Restore" action);
+- `editorial/admin.py`: on posts, the role rules (own posts, publishing as a permission, the
+  "Publish now" and "Unpublish" actions, references editable with their post) and the review
+  before publishing;
+- `medical/admin.py`: on posts, the medical sign-off and review due dates.
+
+Their order in INSTALLED_APPS is the order in which they wrap these admins.
+"""
+
 from django.contrib import admin
 from django.db.models import Count
 from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.html import format_html
 
-from . import versions  # noqa: F401  (registered before the admin classes below auto-register)
-from .admin_editorial import PostPartInlineMixin, PostRulesMixin, TrashFilter, TrashMixin
-from .admin_versions import VersionedAdmin
 from .forms import AuthorProfileAdminForm, PostAdminForm, ReviewerAdminForm
 from .models import (
     AuthorProfile,
@@ -34,24 +46,23 @@ class StatusFilter(admin.SimpleListFilter):
         return queryset
 
 
-class ReferenceInline(PostPartInlineMixin, admin.TabularInline):
+class ReferenceInline(admin.TabularInline):
     model = Reference
     extra = 0
     fields = ["position", "title", "publisher", "year", "url", "doi", "pmid"]
 
 
 @admin.register(Post)
-class PostAdmin(PostRulesMixin, VersionedAdmin):
+class PostAdmin(admin.ModelAdmin):
     form = PostAdminForm
     list_display = ["title", "status_badge", "author", "published_at", "updated_at", "is_featured"]
-    list_filter = [TrashFilter, StatusFilter, "categories", "procedures", "author", "is_featured"]
+    list_filter = [StatusFilter, "categories", "procedures", "author", "is_featured"]
     list_select_related = ["author"]
     search_fields = ["title", "slug", "excerpt", "body"]
     date_hierarchy = "published_at"
     prepopulated_fields = {"slug": ["title"]}
     autocomplete_fields = ["categories", "procedures", "tags", "author"]
     readonly_fields = ["reviewed_by", "last_reviewed_on"]
-    actions = ["publish_now", "unpublish", "restore_from_trash"]
     inlines = [ReferenceInline]
     save_on_top = True
     fieldsets = [
@@ -122,7 +133,7 @@ class TagAdmin(admin.ModelAdmin):
 
 
 @admin.register(Procedure)
-class ProcedureAdmin(VersionedAdmin):
+class ProcedureAdmin(admin.ModelAdmin):
     list_display = ["name", "slug", "invasiveness", "session_minutes", "updated_at"]
     list_filter = ["invasiveness"]
     search_fields = ["name", "slug", "aliases", "summary"]
@@ -158,10 +169,8 @@ class ReviewerAdmin(admin.ModelAdmin):
 
 
 @admin.register(Page)
-class PageAdmin(TrashMixin, VersionedAdmin):
+class PageAdmin(admin.ModelAdmin):
     list_display = ["title", "slug", "published_at", "updated_at"]
-    list_filter = [TrashFilter]
-    actions = ["restore_from_trash"]
     search_fields = ["title", "slug", "body"]
     prepopulated_fields = {"slug": ["title"]}
 

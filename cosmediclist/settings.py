@@ -68,8 +68,12 @@ INSTALLED_APPS = [
     "search",
     "demo",
     "wordpress",
+    # Each of these three re-registers the admins of `articles` with its own in front, so the
+    # later one wraps the earlier: versions and the trash innermost, then the roles and the
+    # review, then the medical sign-off outermost. `editing` also overrides the history
+    # template of reversion_compare, which must come after it.
+    "editing",
     "editorial",
-    "editing",  # before reversion_compare: its history template is overridden here
     "medical",
     "reversion",
     "reversion_compare",

@@ -1,7 +1,9 @@
-"""Review before publishing in the post admin.
+"""The roles and the review before publishing in the post admin.
 
-The post admin of `articles` is extended here (re-registered with `ReviewAdminMixin` in front),
-so `articles` knows nothing of the workflow. Through the admin's own hooks:
+The post admin registered before this app's (the content app's, with versions and the trash
+from `editing`) is extended here and registered again in its place, with `ReviewAdminMixin` in
+front of the role rules of `admin_rules.py`, so `articles` knows nothing of either. Through the
+admin's own hooks:
 
 - the change list gets a "review" filter (pending review, sent back, approved, draft changes);
 - the change form gets a review panel (state, the editor's note, the decision buttons, "Publish
@@ -33,6 +35,7 @@ from articles import permissions
 from articles.models import Post
 
 from . import review
+from .admin_rules import PostPartInlineMixin, PostRulesMixin
 from .models import DraftChange, Submission, SubmissionState
 
 
@@ -357,11 +360,17 @@ class SubmissionAdmin(admin.ModelAdmin):
         return False
 
 
-# The post admin that `articles` registered, with the review in front.
+# The post admin registered so far, with the role rules in front of it and the review in front
+# of those.
 _PostAdmin = type(admin.site.get_model_admin(Post))
 admin.site.unregister(Post)
 
 
 @admin.register(Post)
-class ReviewedPostAdmin(ReviewAdminMixin, _PostAdmin):
-    pass
+class ReviewedPostAdmin(ReviewAdminMixin, PostRulesMixin, _PostAdmin):
+    actions = ["publish_now", "unpublish", *_PostAdmin.actions]
+    # Each inline of the post's parts (its references), editable exactly when the post is.
+    inlines = [
+        type(inline.__name__, (PostPartInlineMixin, inline), {"__module__": __name__})
+        for inline in _PostAdmin.inlines
+    ]

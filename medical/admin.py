@@ -2,9 +2,9 @@
 review" and review due dates in the posts' change list (columns and filters), and the sign-off
 records themselves (read-only: a record is never edited).
 
-The posts' admin is the one registered before this app's (the content app's, and the review
-workflow's), extended here and registered again in its place (the content app knows nothing of
-sign-offs).
+The posts' admin is the one registered before this app's (the content app's, with versions,
+the trash, the roles and the review workflow added by `editing` and `editorial`), extended here
+and registered again in its place (the content app knows nothing of sign-offs).
 """
 
 from __future__ import annotations
@@ -102,8 +102,8 @@ class SignOffFilter(admin.SimpleListFilter):
         return queryset.filter(signed_digest__isnull=False).exclude(pk__in=changed)
 
 
-# The post admin registered so far (the content app's, with the review workflow's additions when
-# that app comes first), extended here.
+# The post admin registered so far (the content app's, with the additions of the apps before this
+# one in INSTALLED_APPS), extended here.
 _PostAdmin = type(admin.site.get_model_admin(Post))
 
 

@@ -48,31 +48,6 @@ def test_draft_pages_are_hidden_from_the_public(client, staff_client):
     assert staff_client.get(page.get_absolute_url()).status_code == HTTPStatus.OK
 
 
-def test_publish_now_action_makes_a_draft_live(staff_client, client):
-    draft = make_post(slug="fresh", published_at=None)
-
-    response = staff_client.post(
-        "/admin/articles/post/",
-        {"action": "publish_now", "_selected_action": [draft.pk]},
-        follow=True,
-    )
-
-    assert "Published 1 post(s)." in response.content.decode()
-    assert client.get("/fresh/").status_code == HTTPStatus.OK
-
-
-def test_unpublish_action_takes_a_post_off_the_site(staff_client, client):
-    post = make_post(slug="gone")
-
-    staff_client.post(
-        "/admin/articles/post/", {"action": "unpublish", "_selected_action": [post.pk]}
-    )
-
-    post.refresh_from_db()
-    assert post.published_at is None
-    assert client.get("/gone/").status_code == HTTPStatus.NOT_FOUND
-
-
 def test_post_changelist_shows_status_and_filters_by_it(staff_client):
     make_post(title="Live one")
     make_post(title="Draft one", published_at=None)

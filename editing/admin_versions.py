@@ -1,6 +1,6 @@
 """The admin side of versions: history with authors, compare, restore, and edit conflicts.
 
-Every article admin (posts, pages, procedures) derives from `VersionedAdmin`. A change form
+Every article admin (posts, pages, procedures) gets `VersionedAdmin` in `admin.py`. A change form
 carries the id of the newest version it was opened on (`loaded_version`); saving it after
 someone else saved a newer version is refused (409) with a link to compare, and the form keeps
 what was typed. Saving once more then replaces the other person's version on purpose.

@@ -11,13 +11,15 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import models, transaction
 from reversion.models import Version
 
-from .models import Page, Post, Procedure, Reference
+from articles.models import Page, Post, Procedure, Reference
 
 # The reverse relations whose objects are part of an article's version.
 FOLLOW: dict[type[models.Model], list[str]] = {Post: ["references"]}
 
 
 def register() -> None:
+    """Make the articles versioned: every revision (the admin's forms and bulk actions, an
+    import, a command) then records them. A second call does nothing."""
     if reversion.is_registered(Post):
         return
     reversion.register(Reference)
@@ -48,6 +50,3 @@ def revert_object(version: Version, delete: bool = True) -> None:
             if delete:
                 stale = related._default_manager.filter(**{fk: version.object_id})
                 stale.exclude(pk__in=kept).delete()
-
-
-register()
