@@ -97,7 +97,6 @@ class AuthorProfile(WithPhoto, models.Model):
             )
             self.public_slug = unique_public_slug(self.name, self.user.get_username(), taken)
         super().save(*args, **kwargs)
-        self.refresh_photo_renditions()
 
     def rename(self, display_name: str) -> None:
         """Give a new profile its display name and a slug made from it (the importer)."""

@@ -22,6 +22,20 @@ says, it registers here from its `AppConfig.ready()`:
 - `add_pending_text(text)`: `text(post)` gives the version of the post that waits to be
   published — an unsaved post object and its references — or None; `pending_text(post)` asks
   each (a medical reviewer signs off what will go live, not what is live).
+
+Images are another app's concern (`images`, the media library), plugged in the same way:
+
+- `add_body_step(step)`: `step(html, eager=n)` gives a rich-text body as it is to be stored,
+  from the sanitised HTML (`markup.clean_html` always runs first, here); `n` is how many of its
+  first images may be above the fold. `stored_body(html, eager=n)` is what every `prepare_body()`
+  stores, on every save path (admin, importer, demo, draft changes, previews): the images app
+  completes the <img> tags (size, renditions, lazy loading).
+- `add_image_step(step)`: `step(upload)` gives the file to store for a new upload of an image
+  field of the content (featured image, profile photo), or raises a `ValidationError` that the
+  admin form shows; `prepared_image(upload)` runs each (the images app re-encodes the image).
+- The renditions of a featured image or a photo (any image field `x` with a JSON field
+  `x_renditions` beside it) are made by the images app's `post_save` receiver, after the row is
+  saved; the content only reads the record (`photos.srcset`).
 """
 
 from __future__ import annotations
@@ -29,7 +43,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from django.core.files.uploadedfile import UploadedFile
 from django.http import HttpRequest
+
+from .markup import clean_html
 
 
 @dataclass(frozen=True)
@@ -46,6 +63,8 @@ post_feeds: list[Callable[[HttpRequest, object], tuple[str, str] | None]] = []
 post_previews: list[Callable[[HttpRequest, object, Callable[[str], object]], object | None]] = []
 publishing_checks: list[Callable[[object], str | None]] = []
 pending_texts: list[Callable[[object], tuple[object, list] | None]] = []
+body_steps: list[Callable[..., str]] = []
+image_steps: list[Callable[[UploadedFile], UploadedFile]] = []
 
 
 def add_post_section(
@@ -114,3 +133,28 @@ def pending_text(post: object) -> tuple[object, list] | None:
         if found := text(post):
             return found
     return None
+
+
+def add_body_step(step: Callable[..., str]) -> None:
+    if step not in body_steps:
+        body_steps.append(step)
+
+
+def stored_body(html: str, *, eager: int) -> str:
+    """Rich text as it is stored: sanitised, then passed through each registered body step."""
+    html = clean_html(html)
+    for step in body_steps:
+        html = step(html, eager=eager)
+    return html
+
+
+def add_image_step(step: Callable[[UploadedFile], UploadedFile]) -> None:
+    if step not in image_steps:
+        image_steps.append(step)
+
+
+def prepared_image(upload: UploadedFile) -> UploadedFile:
+    """A new image upload as it is to be stored, after each registered image step."""
+    for step in image_steps:
+        upload = step(upload)
+    return upload

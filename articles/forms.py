@@ -1,24 +1,18 @@
 import copy
 
 from django import forms
-from django.core.files.uploadedfile import SimpleUploadedFile
 
 from . import extensions
-from .images import ImageRejected, clean_image
 from .models import AuthorProfile, Post, PostStatus, Reviewer
 
 
 def reencoded_image(image):
-    """A new upload re-encoded (metadata such as GPS positions dropped), or a ValidationError
-    saying why it is not a real image; an unchanged or cleared field is passed through."""
+    """A new upload as the image steps store it (`extensions.prepared_image`: re-encoded,
+    metadata such as GPS positions dropped), or a ValidationError saying why it is not a real
+    image; an unchanged or cleared field is passed through."""
     if not image or not hasattr(image, "content_type"):
         return image  # unchanged, cleared, or already stored
-    try:
-        clean = clean_image(image.read())
-    except ImageRejected as error:
-        raise forms.ValidationError(str(error)) from None
-    stem = image.name.rsplit(".", 1)[0][:80] or "image"
-    return SimpleUploadedFile(f"{stem}.{clean.extension}", clean.content)
+    return extensions.prepared_image(image)
 
 
 class PostAdminForm(forms.ModelForm):

@@ -16,12 +16,10 @@ from django.urls import reverse
 from django.utils import timezone
 from django_ckeditor_5.fields import CKEditor5Field
 
-from . import reviews
+from . import extensions, reviews
 from .authors import AuthorProfile, safe_slug_validator
-from .body_images import BodyImage, enhance
-from .images import renditions_record, srcset
-from .markup import clean_html, summarise
-from .photos import WithPhoto
+from .markup import summarise
+from .photos import WithPhoto, srcset
 from .querysets import (
     PostQuerySet,
     PostStatus,
@@ -33,7 +31,7 @@ from .signals import content_changed
 from .taxonomy import ANCESTOR_DEPTH, Category, Invasiveness, Procedure, Tag
 
 __all__ = [
-    "ANCESTOR_DEPTH", "AuthorProfile", "BodyImage", "Category", "Invasiveness", "Page", "Post",
+    "ANCESTOR_DEPTH", "AuthorProfile", "Category", "Invasiveness", "Page", "Post",
     "PostQuerySet", "PostStatus", "Procedure", "PublishedQuerySet", "Reference", "Reviewer", "Tag",
 ]  # fmt: skip
 
@@ -87,10 +85,6 @@ class Reviewer(WithPhoto, models.Model):
     def credential_list(self) -> list[str]:
         """ "MBBS, MRCP (Dermatology)" → ["MBBS", "MRCP (Dermatology)"]."""
         return [part.strip() for part in self.credentials.split(",") if part.strip()]
-
-    def save(self, *args, **kwargs) -> None:
-        super().save(*args, **kwargs)
-        self.refresh_photo_renditions()
 
 
 def _slug_taken_elsewhere(model: type[models.Model], slug: str) -> bool:
@@ -256,7 +250,7 @@ class Post(Publishable, models.Model):
     def prepare_body(self) -> str:
         """The body as stored: sanitised, its images completed (sizes, renditions, lazy loading
         below the fold; with no featured image above it, the first one loads at once)."""
-        return enhance(clean_html(self.body), eager=0 if self.featured_image else 1)
+        return extensions.stored_body(self.body, eager=0 if self.featured_image else 1)
 
     def touch(self) -> None:
         """Record that the post's public page changed (e.g. a comment was approved)."""
@@ -268,12 +262,6 @@ class Post(Publishable, models.Model):
         self.body = self.prepare_body()
         self.changed_at = timezone.now()
         super().save(*args, **kwargs)
-        source = self.featured_image.name if self.featured_image else ""
-        if self.featured_image_renditions.get("source", "") != source:
-            self.featured_image_renditions = renditions_record(source)
-            Post.objects.filter(pk=self.pk).update(
-                featured_image_renditions=self.featured_image_renditions
-            )
 
 
 class Reference(models.Model):
@@ -336,7 +324,7 @@ class Page(Publishable, models.Model):
 
     def prepare_body(self) -> str:
         """The body as stored: sanitised, its images completed (the first one loads at once)."""
-        return enhance(clean_html(self.body), eager=1)
+        return extensions.stored_body(self.body, eager=1)
 
     def save(self, *args, **kwargs) -> None:
         self.body = self.prepare_body()

@@ -1,11 +1,27 @@
 """A portrait on a public profile (authors and medical reviewers), with the same smaller WebP
-renditions as featured images so the profile pages can offer a `srcset` with width and height."""
+renditions as featured images so the profile pages can offer a `srcset` with width and height.
+
+The renditions are made by the images app when a new photo is saved (`extensions` says how);
+this module only reads what they record."""
 
 from __future__ import annotations
 
+from django.core.files.storage import default_storage
 from django.db import models
+from django.db.models.fields.files import FieldFile
 
-from .images import make_renditions, srcset
+
+def srcset(image: FieldFile | None, width: int | None, renditions: dict) -> str:
+    """`srcset` of a stored image: its WebP renditions (as an `x_renditions` field keeps them:
+    {"source": name, "sizes": [[width, height, name], …]}) and the original at its own width;
+    empty without an image."""
+    if not image:
+        return ""
+    parts = [
+        f"{default_storage.url(name)} {size}w" for size, _h, name in renditions.get("sizes", [])
+    ]
+    parts.append(f"{image.url} {width}w")
+    return ", ".join(parts)
 
 
 class WithPhoto(models.Model):
@@ -26,15 +42,3 @@ class WithPhoto(models.Model):
     @property
     def photo_srcset(self) -> str:
         return srcset(self.photo, self.photo_width, self.photo_renditions)
-
-    def refresh_photo_renditions(self) -> None:
-        """After a save: make the renditions when the photo is new (or remove them from the
-        record when it was cleared)."""
-        source = self.photo.name if self.photo else ""
-        if self.photo_renditions.get("source", "") == source:
-            return
-        sizes = make_renditions(source) if source else []
-        self.photo_renditions = {"source": source, "sizes": sizes}
-        type(self)._default_manager.filter(pk=self.pk).update(
-            photo_renditions=self.photo_renditions
-        )

@@ -8,8 +8,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django_ckeditor_5.fields import CKEditor5Field
 
-from .body_images import enhance
-from .markup import clean_html
+from . import extensions
 
 # How many ancestors a category is read with, in the same query, wherever its address or its
 # breadcrumbs are shown. Deeper trees still work, at one more query per further level.
@@ -186,7 +185,7 @@ class Procedure(models.Model):
 
     def prepare_body(self) -> str:
         """The body as stored: sanitised, its images completed (the first one loads at once)."""
-        return enhance(clean_html(self.body), eager=1)
+        return extensions.stored_body(self.body, eager=1)
 
     def save(self, *args, **kwargs) -> None:
         self.body = self.prepare_body()

@@ -1,7 +1,7 @@
 """CKEditor 5 in the admin: the toolbar, headings and image tools staff get.
 
 Whatever the editor sends is sanitised with nh3 on save (articles/markup.py); images are
-uploaded through articles/uploads.py."""
+uploaded through images/uploads.py."""
 
 EDITOR_CONFIG = {
     "toolbar": {

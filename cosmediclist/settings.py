@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "django_ckeditor_5",
     "articles",
+    "images",
     "discovery",
     "comments",
     "redirects",
@@ -206,7 +207,9 @@ PAGECACHE_ENABLED = env_bool("PAGECACHE_ENABLED", True)
 PAGECACHE_ALIAS = "default"
 PAGECACHE_SECONDS = env_int("PAGECACHE_SECONDS", 3600, minimum=1)
 # Which apps' models, when saved or deleted, make every stored page stale.
-PAGECACHE_APPS = {"admin", "auth", "articles", "comments", "redirects", "wordpress", "demo"}
+PAGECACHE_APPS = {
+    "admin", "auth", "articles", "images", "comments", "redirects", "wordpress", "demo",
+}  # fmt: skip
 PAGECACHE_SKIPPED_PREFIXES = ("/admin/", "/ckeditor5/", "/comments/", "/media/")
 # Requests with the header X-Page-Cache-Bypass equal to this skip the cache (for `make bench`).
 PAGECACHE_BYPASS_TOKEN = os.environ.get("PAGECACHE_BYPASS_TOKEN", "")
@@ -278,7 +281,7 @@ if not DEBUG:
 LOGGING = logging_from_env(DEBUG)
 
 # Rich text: CKEditor 5 in the admin. Whatever it sends is sanitised with nh3 on save
-# (articles/markup.py), and images go through articles/uploads.py.
+# (articles/markup.py), and images go through images/uploads.py.
 CKEDITOR_5_UPLOAD_FILE_TYPES = ["jpeg", "png", "webp", "gif"]
 CKEDITOR_5_CUSTOM_CSS = "css/editor.css"
 CKEDITOR_5_CONFIGS = {"default": EDITOR_CONFIG}

@@ -5,8 +5,8 @@ from django.urls import include, path
 from django.views.decorators.http import require_safe
 from django.views.static import serve
 
-from articles.uploads import image_upload
 from comments.feeds import PostCommentsFeed
+from images.uploads import image_upload
 from ops.health import healthz
 
 admin.site.site_header = "CosMedicList administration"

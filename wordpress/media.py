@@ -14,8 +14,8 @@ from urllib.parse import unquote, urlsplit
 
 from django.core.files.storage import default_storage
 
-from articles.body_images import BodyImage
-from articles.images import RENDITION_WIDTHS, ImageRejected, clean_image, store_image
+from images.files import RENDITION_WIDTHS, ImageRejected, clean_image, store_image
+from images.models import BodyImage
 
 from . import records
 from .models import WordPressType

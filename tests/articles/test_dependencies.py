@@ -15,7 +15,7 @@ ROOT = Path(settings.BASE_DIR)
 ARTICLES = ROOT / "articles"
 # Named as well as found on disk, so that a new app with one of these names is covered at once.
 OUR_APPS = {"comments", "search", "redirects", "wordpress", "demo", "editorial", "discovery",
-            "medical", "editing"}  # fmt: skip
+            "medical", "editing", "images"}  # fmt: skip
 
 
 def first_party_packages() -> set[str]:

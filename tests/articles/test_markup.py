@@ -1,5 +1,6 @@
 import pytest
 
+from articles import extensions
 from articles.markup import clean_html, plain_text, table_of_contents
 from tests.builders import make_page, make_post, make_procedure
 
@@ -72,6 +73,17 @@ def test_pages_and_procedures_are_sanitised_on_save_too():
     procedure.refresh_from_db()
     assert "script" not in page.body
     assert "onmouseover" not in procedure.body
+
+
+def test_bodies_are_sanitised_on_save_even_with_no_other_app_plugged_in(monkeypatch):
+    # The images app completes <img> tags after sanitising; sanitising never depends on it.
+    monkeypatch.setattr(extensions, "body_steps", [])
+    hostile = '<script>alert(1)</script><p>kept</p><img src="/media/a.png" onerror="x()">'
+    bodies = [make(body=hostile).body for make in (make_post, make_page, make_procedure)]
+
+    for body in bodies:
+        assert "<script" not in body and "onerror" not in body and "<p>kept</p>" in body
+        assert "loading=" not in body  # no image step ran
 
 
 def test_headings_get_unique_ids_for_the_table_of_contents():

@@ -10,8 +10,8 @@ from django.core.files.storage import default_storage
 from django.utils import timezone
 from playwright.sync_api import Page, expect
 
-from articles.body_images import BodyImage
-from articles.images import clean_image, store_image
+from images.files import clean_image, store_image
+from images.models import BodyImage
 from tests.builders import image_bytes, make_post
 
 pytestmark = pytest.mark.django_db(transaction=True)

@@ -1,4 +1,4 @@
-"""Background work of the content: renditions of images uploaded for rich text.
+"""Background work of the images: renditions of images uploaded for rich text.
 
 A task of Django's tasks framework: in-process by default (the TASKS setting), or queued in the
 database for `manage.py db_worker` with TASKS_BACKEND=database."""
@@ -14,8 +14,10 @@ from django.db import models
 from django.tasks import task
 from django.utils import timezone
 
-from .body_images import BodyImage, local_names
-from .signals import content_changed
+from articles.signals import content_changed
+
+from .bodies import local_names
+from .models import BodyImage
 
 logger = logging.getLogger(__name__)
 

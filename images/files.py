@@ -1,7 +1,10 @@
-"""Image handling shared by featured images and editor uploads.
+"""Image files: checking and re-encoding uploads, storing them, and their WebP renditions.
 
 Every stored image is decoded and encoded again with Pillow: that refuses anything that is not
 really an image, caps its size and pixel count, and drops metadata such as EXIF GPS positions.
+Featured images and profile photos (any image field `x` with a JSON field `x_renditions` beside
+it) get their renditions when their model is saved with a new image (`refresh_renditions`, a
+`post_save` receiver connected by the app).
 """
 
 from __future__ import annotations
@@ -12,9 +15,13 @@ import warnings
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 
+from django import forms
+from django.apps import apps
 from django.conf import settings
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
+from django.core.files.uploadedfile import SimpleUploadedFile, UploadedFile
+from django.db import models
 from django.utils import timezone
 from PIL import Image, ImageOps, UnidentifiedImageError
 
@@ -135,18 +142,17 @@ def make_renditions(name: str) -> list[list]:
 RENDITION_FIELDS: list[tuple[str, str, str]] = []
 
 
-def rendition_fields() -> list[tuple[str, str, str]]:
-    """RENDITION_FIELDS and every `x` / `x_renditions` pair of the installed models."""
-    from django.apps import apps
-    from django.db import models
-
-    found = list(RENDITION_FIELDS)
-    for model in apps.get_models():
-        names = {field.name: field for field in model._meta.concrete_fields}
+def rendition_fields(model: type[models.Model] | None = None) -> list[tuple[str, str, str]]:
+    """RENDITION_FIELDS and every `x` / `x_renditions` pair of the installed models (or of
+    `model` only)."""
+    label = model._meta.label if model else None
+    found = [entry for entry in RENDITION_FIELDS if label in (None, entry[0])]
+    for each in [model] if model else apps.get_models():
+        names = {field.name: field for field in each._meta.concrete_fields}
         for field in names.values():
             beside = names.get(f"{field.name}_renditions")
             if isinstance(field, models.ImageField) and isinstance(beside, models.JSONField):
-                entry = (model._meta.label, field.name, beside.name)
+                entry = (each._meta.label, field.name, beside.name)
                 if entry not in found:
                     found.append(entry)
     return found
@@ -157,13 +163,28 @@ def renditions_record(name: str) -> dict:
     return {"source": name, "sizes": make_renditions(name) if name else []}
 
 
-def srcset(image, width: int | None, renditions: dict) -> str:
-    """`srcset` of a stored image: its WebP renditions (as `renditions_record` keeps them) and
-    the original at its own width; empty without an image."""
-    if not image:
-        return ""
-    parts = [
-        f"{default_storage.url(name)} {size}w" for size, _h, name in renditions.get("sizes", [])
-    ]
-    parts.append(f"{image.url} {width}w")
-    return ", ".join(parts)
+def refresh_renditions(sender: type[models.Model], instance: models.Model, **kwargs) -> None:
+    """post_save: make the renditions of an image field whose image is new (or empty the record
+    when the image was cleared); an unchanged image keeps the renditions it has."""
+    if kwargs.get("raw"):
+        return  # loading a fixture: the record comes with the row
+    for _label, image_field, renditions_field in rendition_fields(sender):
+        image = getattr(instance, image_field)
+        source = image.name if image else ""
+        if getattr(instance, renditions_field).get("source", "") == source:
+            continue
+        record = renditions_record(source)
+        setattr(instance, renditions_field, record)
+        # An update, not a save: the row was just saved, and saving again would signal again.
+        sender._default_manager.filter(pk=instance.pk).update(**{renditions_field: record})
+
+
+def reencoded_upload(upload: UploadedFile) -> UploadedFile:
+    """A new featured image or photo re-encoded, or a ValidationError saying why it is not a
+    real image (registered with `articles.extensions.add_image_step`)."""
+    try:
+        clean = clean_image(upload.read())
+    except ImageRejected as error:
+        raise forms.ValidationError(str(error)) from None
+    stem = upload.name.rsplit(".", 1)[0][:80] or "image"
+    return SimpleUploadedFile(f"{stem}.{clean.extension}", clean.content)

@@ -1,5 +1,6 @@
 """Images inside rich text (post, page and procedure bodies): renditions made once per image, and
-the body's <img> tags completed when the body is saved.
+the body's <img> tags completed when the body is saved (`enhance`, which the app registers as a
+body step of the content: `articles.extensions.add_body_step`).
 
 Each local image a body uses has a `BodyImage` row: its size and its WebP renditions, made once
 when it is uploaded (the `make_body_image` task) or imported. Saving a body then writes `width`,
@@ -16,10 +17,8 @@ from html import escape, unescape
 from urllib.parse import unquote, urlsplit
 
 from django.core.files.storage import default_storage
-from django.db import models
-from PIL import Image
 
-from .images import make_renditions
+from .models import BodyImage
 
 # The column a body is shown in (post, page, procedure): the full width up to 64em, then 42rem.
 BODY_SIZES = "(min-width: 64em) 42rem, 100vw"
@@ -30,49 +29,6 @@ _ATTR = re.compile(r"""([^\s"'=/>]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+)
 _OWN = ("width", "height", "srcset", "sizes")
 _LOADING = ("loading", "decoding")
 _PROBE = "uploads/x.png"
-
-
-class BodyImageQuerySet(models.QuerySet):
-    def make(self, name: str) -> BodyImage:
-        """Make (or make again) the renditions of a stored image and record them."""
-        with default_storage.open(name, "rb") as handle, Image.open(handle) as image:
-            width, height = image.size
-        renditions = make_renditions(name)
-        row, _created = self.update_or_create(
-            name=name, defaults={"width": width, "height": height, "renditions": renditions}
-        )
-        return row
-
-    def ensure(self, name: str) -> BodyImage:
-        """The row of a stored image, made the first time only."""
-        return self.filter(name=name).first() or self.make(name)
-
-
-class BodyImage(models.Model):
-    """A stored image used in rich text, with its WebP renditions for `srcset`."""
-
-    name = models.CharField("file", max_length=255, unique=True)
-    width = models.PositiveIntegerField()
-    height = models.PositiveIntegerField()
-    renditions = models.JSONField(
-        default=list, blank=True, help_text="[[width, height, storage name], …], narrowest first."
-    )
-    created_at = models.DateTimeField(auto_now_add=True)
-
-    objects = BodyImageQuerySet.as_manager()
-
-    class Meta:
-        app_label = "articles"
-        ordering = ["name"]
-
-    def __str__(self) -> str:
-        return self.name
-
-    @property
-    def srcset(self) -> str:
-        parts = [f"{default_storage.url(name)} {width}w" for width, _h, name in self.renditions]
-        parts.append(f"{default_storage.url(self.name)} {self.width}w")
-        return ", ".join(parts)
 
 
 def _media_prefix() -> str:

@@ -13,10 +13,10 @@ from django.tasks import default_task_backend
 from django.test import TestCase
 from django.utils import timezone
 
-from articles.body_images import BodyImage
 from articles.markup import clean_html
 from articles.models import Page, Post
-from articles.tasks import make_body_image
+from images.models import BodyImage
+from images.tasks import make_body_image
 from tests.builders import image_bytes, make_page, make_post
 from tests.editorial.roles import change_url, post_form, role_client
 

@@ -8,8 +8,9 @@ from django.db import transaction
 from django.http import HttpRequest, JsonResponse
 from django.views.decorators.http import require_POST
 
-from .images import ImageRejected, check_size, clean_image, store_image
-from .permissions import is_staff, may_upload
+from articles.permissions import is_staff, may_upload
+
+from .files import ImageRejected, check_size, clean_image, store_image
 from .tasks import make_body_image
 
 

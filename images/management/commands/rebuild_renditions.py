@@ -1,5 +1,5 @@
 """Make every WebP rendition again: of featured images (and any other `x` / `x_renditions` image
-field, `articles.images.rendition_fields`), of the images in rich text, and write the bodies'
+field, `images.files.rendition_fields`), of the images in rich text, and write the bodies'
 <img> tags again. Running it twice gives the same files and changes no body the second time."""
 
 from django.apps import apps
@@ -7,10 +7,10 @@ from django.core.files.storage import default_storage
 from django.core.management.base import BaseCommand
 from PIL import UnidentifiedImageError
 
-from articles.body_images import BodyImage
-from articles.images import rendition_fields, renditions_record
 from articles.signals import content_changed
-from articles.tasks import body_image_names, body_models, refresh_bodies
+from images.files import rendition_fields, renditions_record
+from images.models import BodyImage
+from images.tasks import body_image_names, body_models, refresh_bodies
 
 
 class Command(BaseCommand):
