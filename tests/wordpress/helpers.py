@@ -6,13 +6,16 @@ from pathlib import Path
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
+from PIL import Image
 
 from articles.models import Category, Page, Post, Tag
 from comments.models import Comment
 from redirects.models import Redirect
+from tests.builders import image_bytes
 from wordpress.models import LegacyPostId, WordPressItem
 
 FIXTURES = Path(__file__).parent / "fixtures"
+CLINIC = FIXTURES / "clinic-1.2.xml"
 
 
 def shared_wxr_dir() -> Path:
@@ -39,3 +42,15 @@ def database_state() -> dict:
     state["post_categories"] = sorted(Post.categories.through.objects.values_list())
     state["post_tags"] = sorted(Post.tags.through.objects.values_list())
     return state
+
+
+def exif_jpeg(size=(64, 48)) -> bytes:
+    exif = Image.Exif()
+    exif[0x010F] = "Secret Camera Co"
+    exif[0x0132] = "2024:03:14 09:00:00"
+    return image_bytes("JPEG", size=size, exif=exif.tobytes())
+
+
+def stored_files(settings) -> list[str]:
+    root = settings.MEDIA_ROOT
+    return sorted(str(p.relative_to(root)) for p in root.rglob("*") if p.is_file())

@@ -5,42 +5,17 @@ from http import HTTPStatus
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import CommandError
-from PIL import Image
 
 from articles.models import Category, Page, Post, Tag
-from tests.builders import image_bytes, make_post, make_user
+from tests.builders import make_post, make_user
 from wordpress.importer import Importer
 from wordpress.management.commands.import_wxr import Progress
 from wordpress.models import WordPressItem
 
-from .helpers import FIXTURES, database_state, run_import
+from .helpers import CLINIC, FIXTURES, database_state, run_import, stored_files
 
 pytestmark = pytest.mark.django_db
-CLINIC = FIXTURES / "clinic-1.2.xml"
 UTC = datetime.UTC
-
-
-def exif_jpeg(size=(64, 48)) -> bytes:
-    exif = Image.Exif()
-    exif[0x010F] = "Secret Camera Co"
-    exif[0x0132] = "2024:03:14 09:00:00"
-    return image_bytes("JPEG", size=size, exif=exif.tobytes())
-
-
-@pytest.fixture
-def media_dir(tmp_path):
-    folder = tmp_path / "uploads"
-    (folder / "2024/03").mkdir(parents=True)
-    (folder / "2024/04").mkdir(parents=True)
-    (folder / "2024/03/needles.jpg").write_bytes(exif_jpeg())
-    (folder / "2024/03/needles-300x200.jpg").write_bytes(exif_jpeg((30, 20)))
-    (folder / "2024/04/plasma.png").write_bytes(image_bytes("PNG"))
-    return folder
-
-
-def stored_files(settings) -> list[str]:
-    root = settings.MEDIA_ROOT
-    return sorted(str(p.relative_to(root)) for p in root.rglob("*") if p.is_file())
 
 
 def test_import_creates_the_site_content_from_an_export():
@@ -190,51 +165,6 @@ def test_imported_posts_are_found_by_search_and_drafts_are_not(client):
 
     assert "PRP &amp; microneedling: a &quot;vampire&quot; facial?" in found
     assert "Half-written draft" not in draft
-
-
-def test_featured_image_comes_from_the_media_folder_without_its_metadata(media_dir, settings):
-    run_import(CLINIC, "--media-dir", str(media_dir))
-
-    post = Post.objects.get(slug="microneedling-acne-scars")
-    assert post.featured_image.name.startswith("uploads/")
-    assert post.featured_image_alt == "A microneedling pen on a tray"
-    assert (post.featured_image_width, post.featured_image_height) == (64, 48)
-    with Image.open(post.featured_image.path) as image:
-        assert dict(image.getexif()) == {}
-    with Image.open(media_dir / "2024/03/needles.jpg") as original:
-        assert dict(original.getexif())  # the source did carry metadata
-
-
-def test_body_images_under_uploads_point_at_the_imported_copies(media_dir, settings):
-    output = run_import(CLINIC, "--media-dir", str(media_dir))
-
-    post = Post.objects.get(slug="πρπ-facial")
-    assert "glow.example/wp-content/uploads/2024/04/plasma.png" not in post.body
-    assert 'src="/media/uploads/' in post.body
-    assert "srcset" not in post.body
-    # A missing file keeps its old address and is reported, without failing the import.
-    assert "https://glow.example/wp-content/uploads/2024/04/missing.jpg" in post.body
-    assert "Missing media file: 2024/04/missing.jpg" in output
-    caption = Post.objects.get(slug="microneedling-acne-scars").body
-    assert '<figure class="wp-caption alignright"><img' in caption
-    assert "<figcaption>The pen used in clinic</figcaption></figure>" in caption
-    assert "needles-300x200.jpg" not in caption
-
-
-def test_without_a_media_folder_images_are_reported_not_fatal():
-    output = run_import(CLINIC)
-
-    assert not Post.objects.get(slug="microneedling-acne-scars").featured_image
-    assert "no --media-dir given" in output
-
-
-def test_a_file_that_is_not_an_image_is_reported_and_skipped(media_dir):
-    (media_dir / "2024/03/needles.jpg").write_text("<?php echo 'not an image'; ?>")
-
-    output = run_import(CLINIC, "--media-dir", str(media_dir))
-
-    assert not Post.objects.get(slug="microneedling-acne-scars").featured_image
-    assert "not an image this site accepts" in output
 
 
 def test_running_the_same_import_twice_changes_nothing(media_dir, settings):
@@ -395,17 +325,6 @@ def test_progress_shows_counts_and_rate():
     assert "50/100 records" in text
     assert "/s" in text
     assert text.endswith("\n")
-
-
-def test_media_paths_cannot_reach_outside_the_media_folder(tmp_path, media_dir):
-    (media_dir.parent / "secret.jpg").write_bytes(exif_jpeg())
-    sneaky = tmp_path / "sneaky.xml"
-    sneaky.write_text(CLINIC.read_text().replace("2024/03/needles.jpg]]", "../secret.jpg]]"))
-
-    output = run_import(sneaky, "--media-dir", str(media_dir))
-
-    assert not Post.objects.get(slug="microneedling-acne-scars").featured_image
-    assert "Missing media file: ../secret.jpg" in output
 
 
 def test_exports_in_a_legacy_encoding_are_read(tmp_path):
