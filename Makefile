@@ -72,8 +72,8 @@ check: lint test ## What CI runs on one database: lint and the whole suite
 
 .PHONY: audit
 bench: install ## Benchmark gunicorn in production mode with wrk (BENCH_ARGS=--sqlite, --rounds N, ...)
-	@case " $(BENCH_ARGS) " in *" --sqlite "*) .venv/bin/python scripts/bench.py $(BENCH_ARGS);; \
-	  *) scripts/with-postgres .venv/bin/python scripts/bench.py $(BENCH_ARGS);; esac
+	@case " $(BENCH_ARGS) " in *" --sqlite "*) $(PY) scripts/bench.py $(BENCH_ARGS);; \
+	  *) scripts/with-postgres $(PY) scripts/bench.py $(BENCH_ARGS);; esac
 
 audit: install $(NODE_STAMP) ## Lighthouse scores of the post page served by gunicorn in production mode
 	scripts/audit

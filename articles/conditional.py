@@ -18,13 +18,13 @@ import datetime
 import hashlib
 from dataclasses import dataclass
 
-from django.db.models import Count, Max, QuerySet, Sum
+from django.db.models import Count, Max, OuterRef, QuerySet, Subquery, Sum
 from django.http import HttpRequest, HttpResponseBase
 from django.utils.cache import get_conditional_response, quote_etag
 from django.utils.http import http_date
 
 from . import extensions
-from .models import Post
+from .models import Post, Procedure
 
 
 @dataclass(frozen=True)
@@ -73,24 +73,32 @@ def site_state() -> tuple:
     return (facts["count"], facts["ids"], facts["published"])
 
 
-def post_validators(slug: str) -> Validators | None:
-    row = (
-        Post.objects.published()
-        .filter(slug=slug)
-        .values("pk", "changed_at")
-        .annotate(procedures_changed=Max("procedures__updated_at"))
-        .first()
+def with_validator_facts(posts: QuerySet[Post]) -> QuerySet[Post]:
+    """Posts with what their page's validators need beyond their own row (the newest change to
+    their procedures' facts), read in the query that loads them."""
+    newest = (
+        Procedure.objects.filter(posts=OuterRef("pk"))
+        .order_by("-updated_at")
+        .values("updated_at")[:1]
     )
-    if row is None:
+    return posts.annotate(procedures_changed=Subquery(newest))
+
+
+def post_validators(post: Post) -> Validators | None:
+    """The validators of a live post's page, from the post as loaded for it
+    (`with_validator_facts`) and one aggregate over the live posts; None for a draft, a
+    scheduled or a trashed post, which are never answered 304."""
+    if not post.is_live or post.is_trashed:
         return None
+    procedures_changed = post.procedures_changed
     state = site_state()
     return Validators.of(
-        row["pk"],
-        row["changed_at"],
-        row["procedures_changed"],
+        post.pk,
+        post.changed_at,
+        procedures_changed,
         *state,
         *(part() for part in extensions.post_validators),
-        last_modified=_latest(row["changed_at"], row["procedures_changed"], state[2]),
+        last_modified=_latest(post.changed_at, procedures_changed, state[2]),
     )
 
 

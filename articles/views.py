@@ -207,16 +207,27 @@ def procedure_detail(request: HttpRequest, slug: str) -> HttpResponse:
     return conditional.stamp(request, response, validators)
 
 
-def _post_for(request: HttpRequest, slug: str) -> Post | None:
-    posts = Post.objects.select_related("author__author_profile", "reviewed_by").prefetch_related(
-        Prefetch("categories", queryset=Category.objects.with_ancestors()),
-        Prefetch("procedures", queryset=Procedure.objects.prefetch_related("related")),
-        "tags",
-        "references",
-    )
+def _post_row(request: HttpRequest, slug: str) -> Post | None:
+    """The post at `slug` that this visitor may see, with what its validators need."""
+    posts = Post.objects.select_related("author__author_profile", "reviewed_by")
     if not may_preview(request.user, "post"):
         posts = posts.published()
-    return posts.filter(slug=slug).first()
+    return conditional.with_validator_facts(posts).filter(slug=slug).first()
+
+
+def _post_facts(post: Post) -> dict[str, list]:
+    """What the page shows beside the post's own text: one plain query per relation (the
+    prefetch machinery costs more than the queries themselves), and of the procedures that
+    are often combined with the post's own only the names and addresses."""
+    combined = Procedure.objects.only("name", "slug")
+    return {
+        "categories": list(post.categories.with_ancestors()),
+        "procedures": list(
+            post.procedures.prefetch_related(Prefetch("related", queryset=combined))
+        ),
+        "references": list(post.references.all()),
+        "tags": list(post.tags.all()),
+    }
 
 
 def _gone(request: HttpRequest, slug: str) -> HttpResponse | None:
@@ -234,13 +245,13 @@ def _gone(request: HttpRequest, slug: str) -> HttpResponse | None:
     return None
 
 
-def _related_posts(post: Post, limit: int = 3) -> list[Post]:
+def _related_posts(post: Post, facts: dict[str, list], limit: int = 3) -> list[Post]:
     return list(
         Post.objects.published()
-        # The post's own (prefetched) categories and procedures, as ids: no nested subqueries.
+        # The post's own categories and procedures, as ids: no nested subqueries.
         .filter(
-            Q(categories__in=[c.pk for c in post.categories.all()])
-            | Q(procedures__in=[p.pk for p in post.procedures.all()])
+            Q(categories__in=[c.pk for c in facts["categories"]])
+            | Q(procedures__in=[p.pk for p in facts["procedures"]])
         )
         .exclude(pk=post.pk)
         .distinct()
@@ -261,11 +272,11 @@ def _related_posts(post: Post, limit: int = 3) -> list[Post]:
 @require_safe
 def slug_detail(request: HttpRequest, slug: str) -> HttpResponse:
     """`/<slug>/` is a post or a standing page, as on WordPress."""
-    validators = conditional.post_validators(slug)
-    if response := conditional.not_modified(request, validators):
-        return response
-    post = _post_for(request, slug)
+    post = _post_row(request, slug)
     if post is not None and not post.is_trashed:
+        validators = conditional.post_validators(post)
+        if response := conditional.not_modified(request, validators):
+            return response
         return conditional.stamp(request, _post_page(request, post), validators)
     pages = Page.objects.published()
     if may_preview(request.user, "page"):
@@ -293,7 +304,7 @@ def _post_page(request: HttpRequest, post: Post) -> HttpResponse:
     if may_preview(request.user, "post"):
 
         def render(notice: str) -> HttpResponse:
-            fresh = _post_for(request, post.slug) or post
+            fresh = _post_row(request, post.slug) or post
             return post_detail(request, fresh, preview_notice=notice)
 
         for preview in extensions.post_previews:
@@ -303,7 +314,8 @@ def _post_page(request: HttpRequest, post: Post) -> HttpResponse:
 
 
 def post_detail(request: HttpRequest, post: Post, preview_notice: str = "") -> HttpResponse:
-    categories = list(post.categories.all())
+    facts = _post_facts(post)
+    categories = facts["categories"]
     # The post's primary category (when it is one of its own) comes first.
     categories.sort(key=lambda c: c.pk != post.primary_category_id)
     primary = categories[0] if categories else None
@@ -312,17 +324,11 @@ def post_detail(request: HttpRequest, post: Post, preview_notice: str = "") -> H
         crumbs.append((primary.name, primary.get_absolute_url()))
     crumbs.append((post.title, ""))
     toc = table_of_contents(post.body)
-    facts = {
-        "categories": categories,
-        "procedures": list(post.procedures.all()),
-        "references": list(post.references.all()),
-        "tags": list(post.tags.all()),
-    }
     is_preview = not post.is_live or bool(preview_notice)
     context = {
         "post": post,
         **facts,
-        "related_posts": _related_posts(post),
+        "related_posts": _related_posts(post, facts),
         "toc": toc if len(toc) >= 4 else [],
         "breadcrumbs": crumbs,
         "is_preview": is_preview,

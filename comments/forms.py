@@ -76,6 +76,13 @@ class CommentForm(forms.ModelForm):
             },
         }
 
+    # The fields a reader types into, each printed in a paragraph of its own by the template.
+    ENTRY_FIELDS = ("body", "author_name", "author_email", "author_url")
+
+    @property
+    def entry_fields(self) -> list[forms.BoundField]:
+        return [self[name] for name in self.ENTRY_FIELDS]
+
     def __init__(self, post: Post, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.post = post
