@@ -9,7 +9,7 @@ from django.views.decorators.http import require_safe
 
 from . import seo
 from .models import AuthorProfile, Post, Reviewer
-from .views import _post_list
+from .views import _subject_list
 
 
 @require_safe
@@ -26,18 +26,11 @@ def author_detail(request: HttpRequest, slug: str, page: int = 1) -> HttpRespons
     )
     posts = Post.objects.published().filter(author=profile.user)
     crumbs = [(f"Author: {profile.name}", "")]
-    return _post_list(
-        request,
-        posts.newest_first(),
-        page,
-        base_url=profile.get_absolute_url(),
-        title=profile.name,
-        breadcrumbs=crumbs,
-        head=seo.author_head(request, profile, breadcrumbs=crumbs),
-        template="articles/author_detail.html",
-        validator_parts=(profile.name, profile.role, profile.bio, profile.photo_srcset),
-        profile=profile,
-    )
+    facts = (profile.name, profile.role, profile.bio, profile.photo_srcset)
+    return _subject_list(
+        request, profile, posts, page, crumbs, seo.author_head,
+        template="articles/author_detail.html", validator_parts=facts, profile=profile,
+    )  # fmt: skip
 
 
 @require_safe
@@ -60,21 +53,9 @@ def reviewer_detail(request: HttpRequest, slug: str, page: int = 1) -> HttpRespo
     registration link, then the live articles they reviewed."""
     reviewer = get_object_or_404(Reviewer, slug=slug)
     crumbs = [("Medical reviewers", reverse("articles:reviewer_list")), (reviewer.name, "")]
-    return _post_list(
-        request,
-        Post.objects.published().reviewed_by(reviewer).newest_first(),
-        page,
-        base_url=reviewer.get_absolute_url(),
-        title=reviewer.name,
-        breadcrumbs=crumbs,
-        head=seo.reviewer_head(request, reviewer, breadcrumbs=crumbs),
-        template="articles/reviewer_detail.html",
-        validator_parts=(
-            reviewer.name,
-            reviewer.credentials,
-            reviewer.bio,
-            reviewer.url,
-            reviewer.photo_srcset,
-        ),
-        reviewer=reviewer,
-    )
+    posts = Post.objects.published().reviewed_by(reviewer)
+    facts = (reviewer.name, reviewer.credentials, reviewer.bio, reviewer.url, reviewer.photo_srcset)
+    return _subject_list(
+        request, reviewer, posts, page, crumbs, seo.reviewer_head,
+        template="articles/reviewer_detail.html", validator_parts=facts, reviewer=reviewer,
+    )  # fmt: skip

@@ -63,6 +63,29 @@ def _post_list(
     return conditional.stamp(request, render(request, template, context), validators)
 
 
+def _subject_list(
+    request: HttpRequest,
+    subject,
+    posts: PostQuerySet,
+    page: int,
+    breadcrumbs: list[tuple[str, str]],
+    head_of,
+    **extra,
+) -> HttpResponse:
+    """The posts of one category, tag, author or reviewer, newest first, under its name and
+    at its address; `head_of(request, subject, breadcrumbs=…)` builds the page's head."""
+    return _post_list(
+        request,
+        posts.newest_first(),
+        page,
+        base_url=subject.get_absolute_url(),
+        title=subject.name,
+        breadcrumbs=breadcrumbs,
+        head=head_of(request, subject, breadcrumbs=breadcrumbs),
+        **extra,
+    )
+
+
 @require_safe
 def home(request: HttpRequest, page: int = 1) -> HttpResponse:
     posts = Post.objects.published().order_by("-is_featured", "-published_at", "-pk")
@@ -95,34 +118,18 @@ def category_detail(request: HttpRequest, path: str, page: int = 1) -> HttpRespo
     posts = Post.objects.published().in_category(category, with_children=True)
     crumbs = [(c.name, c.get_absolute_url()) for c in category.ancestors()]
     crumbs.append((category.name, ""))
-    return _post_list(
-        request,
-        posts.newest_first(),
-        page,
-        base_url=category.get_absolute_url(),
-        title=category.name,
-        breadcrumbs=crumbs,
-        head=seo.category_head(request, category, breadcrumbs=crumbs),
-        kicker="Category",
-        description=category.description,
-        subcategories=children,
-    )
+    return _subject_list(
+        request, category, posts, page, crumbs, seo.category_head,
+        kicker="Category", description=category.description, subcategories=children,
+    )  # fmt: skip
 
 
 @require_safe
 def tag_detail(request: HttpRequest, slug: str, page: int = 1) -> HttpResponse:
     tag = get_object_or_404(Tag, slug=slug)
     crumbs = [(f"Tag: {tag.name}", "")]
-    return _post_list(
-        request,
-        Post.objects.published().filter(tags=tag).newest_first(),
-        page,
-        base_url=tag.get_absolute_url(),
-        title=tag.name,
-        breadcrumbs=crumbs,
-        head=seo.tag_head(request, tag, breadcrumbs=crumbs),
-        kicker="Tag",
-    )
+    posts = Post.objects.published().filter(tags=tag)
+    return _subject_list(request, tag, posts, page, crumbs, seo.tag_head, kicker="Tag")
 
 
 def _valid_month(year: int, month: int | None) -> None:
