@@ -18,7 +18,8 @@ says, it registers here from its `AppConfig.ready()`:
   None. Such a page is never cached.
 - `add_publishing_check(check)`: `check(post)` gives a message when the post may not be
   published (or scheduled) as it is, else None; every publishing path asks
-  `publishing_blocked(post)`. `post` may hold unsaved changes of its own fields.
+  `publishing_blocked(post)`, or `publishing_refused(before, after)` for a change of a stored
+  post (the admin form, a restored version). `post` may hold unsaved changes of its own fields.
 - `add_pending_text(text)`: `text(post)` gives the version of the post that waits to be
   published — an unsaved post object and its references — or None; `pending_text(post)` asks
   each (a medical reviewer signs off what will go live, not what is live).
@@ -47,6 +48,7 @@ from django.core.files.uploadedfile import UploadedFile
 from django.http import HttpRequest
 
 from .markup import clean_html
+from .querysets import PostStatus
 
 
 @dataclass(frozen=True)
@@ -120,6 +122,22 @@ def publishing_blocked(post: object) -> str | None:
         if message := check(post):
             return message
     return None
+
+
+def publishing_refused(before: object, after: object) -> str | None:
+    """Why `after` (the post as it is about to be stored) may not replace `before` (the same
+    post as stored), or None. Publishing, scheduling or rescheduling a post that is not live,
+    and changing the text of a live post that stays live, ask `publishing_blocked`;
+    unpublishing and changes to a post that is not going live never do."""
+    was, will = PostStatus.of(before.published_at), PostStatus.of(after.published_at)
+    if will == PostStatus.DRAFT:
+        return None
+    if was == PostStatus.LIVE:
+        fields = ("title", "excerpt", "body")
+        text_changed = any(getattr(after, f) != getattr(before, f) for f in fields)
+        if will != PostStatus.LIVE or not text_changed:
+            return None
+    return publishing_blocked(after)
 
 
 def add_pending_text(text: Callable[[object], tuple[object, list] | None]) -> None:

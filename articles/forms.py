@@ -48,26 +48,21 @@ class PostAdminForm(forms.ModelForm):
         change to the text of a live post, asks the other apps' publishing checks
         (`extensions.publishing_blocked`), on the text as typed."""
         cleaned = super().clean()
-        if "published_at" not in cleaned:
+        if "published_at" not in cleaned or cleaned["published_at"] is None:
             return cleaned
-        before = PostStatus.of(self.instance.published_at)
-        after = PostStatus.of(cleaned["published_at"])
-        if after == PostStatus.DRAFT:
+        was_live = self.instance.status == PostStatus.LIVE
+        if was_live and not self.publishes_live_changes:
             return cleaned
         candidate = copy.copy(self.instance)
+        candidate.published_at = cleaned["published_at"]
         for name in ("title", "excerpt", "body"):
             if name in cleaned:
                 setattr(candidate, name, cleaned[name])
         candidate.body = candidate.prepare_body()  # as saving would store it
         if "procedures" in cleaned:
             candidate.linked_procedure_count = len(cleaned["procedures"])
-        if before == PostStatus.LIVE:
-            fields = ("title", "excerpt", "body")
-            text_changed = any(getattr(candidate, f) != getattr(self.instance, f) for f in fields)
-            if after != PostStatus.LIVE or not text_changed or not self.publishes_live_changes:
-                return cleaned
-        if message := extensions.publishing_blocked(candidate):
-            if before == PostStatus.LIVE:  # the change would go live with the save
+        if message := extensions.publishing_refused(self.instance, candidate):
+            if was_live:  # the change would go live with the save
                 self.add_error(None, f"{message} Save the changes as draft changes instead.")
             else:
                 self.add_error("published_at", message)

@@ -3,11 +3,13 @@
 The admins that `articles` registered are extended here and registered again in their place,
 so the content app knows nothing of either: every one gets `VersionedAdmin` (history, compare,
 restore, edit conflicts), posts and pages the trash as well (`TrashMixin`, the "trash" filter
-first in the list and the "Restore" action).
+first in the list and the "Restore" action). Restoring a post's old version asks the publishing
+checks, as saving its form does.
 """
 
 from django.contrib import admin
 
+from articles import extensions
 from articles.models import Page, Post, Procedure
 
 from . import versions
@@ -29,6 +31,11 @@ admin.site.unregister([Post, Page, Procedure])
 class VersionedPostAdmin(TrashMixin, VersionedAdmin, _PostAdmin):
     list_filter = [TrashFilter, *_PostAdmin.list_filter]
     actions = [*_PostAdmin.actions, "restore_from_trash"]
+
+    def restore_refused(self, before: Post, after: Post) -> str | None:
+        # An old version is a change like any other: one that would put text live that the
+        # publishing checks hold back (a medical sign-off) is refused, as the form refuses it.
+        return extensions.publishing_refused(before, after)
 
 
 @admin.register(Page)

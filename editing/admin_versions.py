@@ -12,6 +12,7 @@ from django import forms
 from django.contrib import messages
 from django.contrib.admin.utils import quote, unquote
 from django.core.exceptions import PermissionDenied
+from django.db import transaction
 from django.db.models import Model
 from django.http import Http404, HttpRequest, HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect
@@ -24,6 +25,10 @@ from reversion_compare.admin import CompareVersionAdmin
 
 from .diffs import text_diff
 from .versions import revert_object
+
+
+class RestoreRefused(Exception):
+    """A restore that may not go through; nothing of it is kept."""
 
 
 def newest_version_id(obj: Model) -> int:
@@ -116,16 +121,25 @@ class VersionedAdmin(CompareVersionAdmin):
             raise PermissionDenied
         version = get_object_or_404(Version.objects.get_for_object(obj), pk=version_id)
         when = localize(template_localtime(version.revision.date_created))
-        with self.create_revision(request):
-            revert_object(version)
-            self.log_change(
-                request,
-                self.get_object(request, unquote(object_id)),
-                f"Restored the version of {when}.",
-            )
-        self.message_user(request, f"Restored the version of {when}.", messages.SUCCESS)
         opts = self.model._meta
-        return redirect(f"admin:{opts.app_label}_{opts.model_name}_change", quote(obj.pk))
+        change = redirect(f"admin:{opts.app_label}_{opts.model_name}_change", quote(obj.pk))
+        try:
+            with transaction.atomic(), self.create_revision(request):
+                revert_object(version)
+                restored = self.get_object(request, unquote(object_id))
+                if message := self.restore_refused(obj, restored):
+                    raise RestoreRefused(message)
+                self.log_change(request, restored, f"Restored the version of {when}.")
+        except RestoreRefused as refused:
+            self.message_user(request, f"Not restored: {refused}", messages.ERROR)
+            return change
+        self.message_user(request, f"Restored the version of {when}.", messages.SUCCESS)
+        return change
+
+    def restore_refused(self, before: Model, after: Model) -> str | None:
+        """Why the restored object `after` may not replace `before`, or None (every restore
+        goes through unless a subclass says otherwise)."""
+        return None
 
     def _reversion_revisionform_view(self, request, version, *args, **kwargs):
         # Opening (and saving) an old version's form reverts this object only, never the

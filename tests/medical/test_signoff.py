@@ -263,3 +263,45 @@ def test_the_sign_off_address_takes_only_posts():
         HTTPStatus.NOT_FOUND,
         HTTPStatus.FOUND,  # the admin's "does not exist" redirect
     )
+
+
+def test_restoring_an_old_text_of_a_live_post_waits_for_a_new_sign_off_like_an_edit():
+    reviewer, editor = reviewer_client(), role_client("Editor")
+    post = make_post(published_at=None, procedures=[make_procedure()])
+    editor.post(change_url(post), _publish_form(post, body="<p>The first text.</p>"))
+    _edit(editor, post, body="<p>The second text.</p>")  # never signed off yet: goes live
+    sign_off(reviewer, post)
+    first_live = Version.objects.get_for_object(post).filter(
+        serialized_data__contains="The first text."
+    )[0]
+    versions, entries = Version.objects.get_for_object(post).count(), LogEntry.objects.count()
+
+    response = editor.post(
+        f"{change_url(post)[: -len('change/')]}history/{first_live.pk}/restore/", follow=True
+    )
+
+    assert "Not restored:" in response.content.decode()
+    assert "changed since its last medical sign-off" in response.content.decode()
+    post.refresh_from_db()
+    assert post.is_live and "The second text." in post.body
+    assert Version.objects.get_for_object(post).count() == versions
+    assert LogEntry.objects.count() == entries
+
+
+def test_restoring_the_signed_off_text_of_a_live_post_goes_through(settings):
+    reviewer, editor = reviewer_client(), role_client("Editor")
+    post = make_post(published_at=None, procedures=[make_procedure()])
+    editor.post(change_url(post), _publish_form(post, body="<p>The signed text.</p>"))
+    sign_off(reviewer, post)
+    signed = Version.objects.get_for_object(post).order_by("-pk")[0]
+    settings.SIGNOFF_REQUIRED_FOR = "none"
+    _edit(editor, post, body="<p>An unreviewed text.</p>")
+    settings.SIGNOFF_REQUIRED_FOR = "procedure"
+
+    response = editor.post(
+        f"{change_url(post)[: -len('change/')]}history/{signed.pk}/restore/", follow=True
+    )
+
+    assert "Restored the version of" in response.content.decode()
+    post.refresh_from_db()
+    assert post.is_live and "The signed text." in post.body
