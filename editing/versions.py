@@ -6,15 +6,28 @@ references, which are objects of their own and so are followed. Reverting a vers
 it back, and deletes references added since.
 """
 
+import datetime
+from collections.abc import Callable
+
 import reversion
 from django.contrib.contenttypes.models import ContentType
 from django.db import models, transaction
-from reversion.models import Version
+from django.db.models import QuerySet
+from django.utils import timezone
+from reversion.models import Revision, Version
 
 from articles.models import Page, Post, Procedure, Reference
 
 # The reverse relations whose objects are part of an article's version.
 FOLLOW: dict[type[models.Model], list[str]] = {Post: ["references"]}
+# What other apps point at (a post's pending draft changes, a medical sign-off): each gives the
+# ids of versions whose revisions pruning must keep, whatever their age.
+protected_versions: list[Callable[[], QuerySet]] = []
+
+
+def add_protected_versions(version_ids: Callable[[], QuerySet]) -> None:
+    if version_ids not in protected_versions:
+        protected_versions.append(version_ids)
 
 
 def register() -> None:
@@ -50,3 +63,36 @@ def revert_object(version: Version, delete: bool = True) -> None:
             if delete:
                 stale = related._default_manager.filter(**{fk: version.object_id})
                 stale.exclude(pk__in=kept).delete()
+
+
+def prune(keep: int, days: int, log: Callable[[str], None] = lambda line: None) -> int:
+    """Delete the old revisions of the articles: each object keeps the revisions of its newest
+    `keep` versions (0: none kept for that reason), only revisions older than `days` days go,
+    and a revision holding a protected version stays. Gives how many revisions went.
+
+    The rule is django-reversion's `deleterevisions` with the protected versions left out:
+    deleting a draft change's version would delete the draft changes with it."""
+    registered = [m for m in reversion.get_registered_models() if m._meta.app_label == "articles"]
+    kept: set[int] = set()
+    stale = models.Q(pk__in=[])
+    for model in registered:
+        log(f"Finding stale revisions for {model._meta.verbose_name}")
+        versions = Version.objects.get_for_model(model)
+        if keep:
+            counts = versions.order_by().values_list("object_id").annotate(n=models.Count("pk"))
+            overflow = [object_id for object_id, n in counts if n > keep]
+            versions = versions.filter(object_id__in=overflow)
+            for object_id in overflow:
+                newest = Version.objects.get_for_object_reference(model, object_id)
+                kept.update(newest.values_list("revision_id", flat=True)[:keep])
+        stale |= models.Q(pk__in=versions.order_by().values_list("revision_id", flat=True))
+    for version_ids in protected_versions:
+        protected = Version.objects.filter(pk__in=version_ids())
+        kept.update(protected.values_list("revision_id", flat=True))
+    cutoff = timezone.now() - datetime.timedelta(days=days)
+    with transaction.atomic():
+        doomed = Revision.objects.filter(stale, date_created__lt=cutoff).exclude(pk__in=kept)
+        count = doomed.count()
+        log(f"Deleting {count} revisions...")
+        doomed.delete()
+    return count

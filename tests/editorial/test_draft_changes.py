@@ -5,7 +5,9 @@ validators and the page cache stay on the published version until then."""
 from http import HTTPStatus
 
 import pytest
+import reversion
 from django.contrib.admin.models import LogEntry
+from django.core.management import call_command
 from reversion.models import Version
 
 from articles.models import Post
@@ -315,3 +317,21 @@ def test_an_editors_direct_change_to_a_signed_off_procedure_post_is_refused_and_
     unchanged = post_form(live, procedures=[procedure.pk], seo_title="Needling")
     saved = editor.post(change_url(live), unchanged)
     assert saved.status_code == HTTPStatus.FOUND, saved.context["adminform"].form.errors
+
+
+def test_pruning_old_versions_keeps_the_version_of_pending_draft_changes(contributor, live):
+    save_draft(contributor, live, title="Microneedling, revised")
+    draft = DraftChange.objects.get(post=live)
+    for n in range(3):
+        with reversion.create_revision():
+            live.excerpt = f"Edit {n}"
+            live.save()
+
+    call_command("prune_versions", "--keep=1", "--days=0", verbosity=0)
+
+    assert DraftChange.objects.get(post=live).version == draft.version
+    assert draft.version.field_dict["title"] == "Microneedling, revised"
+    left = Version.objects.get_for_object(live)
+    assert sorted(v.field_dict["excerpt"] for v in left) == sorted(
+        ["Edit 2", draft.version.field_dict["excerpt"]]
+    )

@@ -9,6 +9,7 @@ from http import HTTPStatus
 
 import pytest
 from django.contrib.admin.models import LogEntry
+from django.core.management import call_command
 from django.utils import timezone
 from reversion.models import Version
 
@@ -305,3 +306,19 @@ def test_restoring_the_signed_off_text_of_a_live_post_goes_through(settings):
     assert "Restored the version of" in response.content.decode()
     post.refresh_from_db()
     assert post.is_live and "The signed text." in post.body
+
+
+def test_pruning_old_versions_keeps_the_signed_off_version():
+    reviewer, editor = reviewer_client(), role_client("Editor")
+    post = make_post(published_at=None)
+    _edit(editor, post, excerpt="Signed")
+    sign_off(reviewer, post)
+    signed = SignOff.objects.get(post=post).version
+    for excerpt in ("Later", "Latest"):
+        _edit(editor, post, excerpt=excerpt)
+
+    call_command("prune_versions", "--keep=1", "--days=0", verbosity=0)
+
+    assert SignOff.objects.get(post=post).version == signed
+    left = [v.field_dict["excerpt"] for v in Version.objects.get_for_object(post)]
+    assert sorted(left) == ["Latest", "Signed"]

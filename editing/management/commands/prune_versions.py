@@ -1,13 +1,14 @@
 from django.conf import settings
-from django.core.management import call_command
 from django.core.management.base import BaseCommand
+
+from editing.versions import prune
 
 
 class Command(BaseCommand):
     help = (
         "Delete old versions of posts, pages and procedures: each object keeps its newest "
         "VERSIONS_KEEP versions, and older ones go once they are VERSIONS_MAX_AGE_DAYS old "
-        "(0: whatever their age)."
+        "(0: whatever their age). Versions that draft changes or medical sign-offs point at stay."
     )
 
     def add_arguments(self, parser) -> None:
@@ -15,13 +16,7 @@ class Command(BaseCommand):
         parser.add_argument("--days", type=int, default=settings.VERSIONS_MAX_AGE_DAYS)
 
     def handle(self, *args, keep: int, days: int, verbosity: int, **options) -> None:
-        # django-reversion's own command does the work: a version of a post is one revision
-        # with its references, deleted whole.
-        call_command(
-            "deleterevisions",
-            "articles",
-            keep=keep,
-            days=days,
-            verbosity=verbosity,
-            stdout=self.stdout,
-        )
+        # A version of a post is one revision with its references, deleted whole; versions
+        # that draft changes or sign-offs point at are kept (`versions.prune`).
+        log = self.stdout.write if verbosity >= 1 else (lambda line: None)
+        prune(keep, days, log)
