@@ -45,8 +45,8 @@ class PostAdminForm(forms.ModelForm):
 
     def clean(self):
         """Publishing (or scheduling, or rescheduling) a post that is not live yet, or saving a
-        change to the text of a live post, asks the other apps' publishing checks
-        (`extensions.publishing_blocked`), on the text as typed."""
+        change to the text of a live post, asks the other apps' publishing checks on the text as
+        typed (`extensions.publishing_refused`, the rule a restored version follows too)."""
         cleaned = super().clean()
         if "published_at" not in cleaned or cleaned["published_at"] is None:
             return cleaned

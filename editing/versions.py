@@ -65,33 +65,35 @@ def revert_object(version: Version, delete: bool = True) -> None:
                 stale.exclude(pk__in=kept).delete()
 
 
-def prune(keep: int, days: int, log: Callable[[str], None] = lambda line: None) -> int:
+def prune(keep: int, days: int, log: Callable[[str], object] | None = None) -> int:
     """Delete the old revisions of the articles: each object keeps the revisions of its newest
     `keep` versions (0: none kept for that reason), only revisions older than `days` days go,
-    and a revision holding a protected version stays. Gives how many revisions went.
+    and a revision holding a protected version stays. Gives how many revisions went; `log`
+    gets a line per step.
 
     The rule is django-reversion's `deleterevisions` with the protected versions left out:
-    deleting a draft change's version would delete the draft changes with it."""
+    deleting a draft change's version would delete the draft changes with it. All of it runs in
+    one transaction, so a draft saved meanwhile is either seen as protected or not deleted."""
+    log = log or (lambda line: None)
     registered = [m for m in reversion.get_registered_models() if m._meta.app_label == "articles"]
-    kept: set[int] = set()
-    stale = models.Q(pk__in=[])
-    for model in registered:
-        log(f"Finding stale revisions for {model._meta.verbose_name}")
-        versions = Version.objects.get_for_model(model)
-        if keep:
-            counts = versions.order_by().values_list("object_id").annotate(n=models.Count("pk"))
-            overflow = [object_id for object_id, n in counts if n > keep]
-            versions = versions.filter(object_id__in=overflow)
-            for object_id in overflow:
-                newest = Version.objects.get_for_object_reference(model, object_id)
-                kept.update(newest.values_list("revision_id", flat=True)[:keep])
-        stale |= models.Q(pk__in=versions.order_by().values_list("revision_id", flat=True))
-    for version_ids in protected_versions:
-        protected = Version.objects.filter(pk__in=version_ids())
-        kept.update(protected.values_list("revision_id", flat=True))
     cutoff = timezone.now() - datetime.timedelta(days=days)
     with transaction.atomic():
+        kept: set[int] = set()
+        stale = models.Q(pk__in=[])
+        for model in registered:
+            log(f"Finding stale revisions for {model._meta.verbose_name}")
+            versions = Version.objects.get_for_model(model)
+            if keep:
+                counts = versions.order_by().values_list("object_id").annotate(n=models.Count("pk"))
+                overflow = [object_id for object_id, n in counts if n > keep]
+                versions = versions.filter(object_id__in=overflow)
+                for object_id in overflow:
+                    newest = Version.objects.get_for_object_reference(model, object_id)
+                    kept.update(newest.values_list("revision_id", flat=True)[:keep])
+            stale |= models.Q(pk__in=versions.order_by().values_list("revision_id", flat=True))
         doomed = Revision.objects.filter(stale, date_created__lt=cutoff).exclude(pk__in=kept)
+        for version_ids in protected_versions:
+            doomed = doomed.exclude(version__pk__in=version_ids())
         count = doomed.count()
         log(f"Deleting {count} revisions...")
         doomed.delete()

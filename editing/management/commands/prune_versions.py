@@ -18,5 +18,4 @@ class Command(BaseCommand):
     def handle(self, *args, keep: int, days: int, verbosity: int, **options) -> None:
         # A version of a post is one revision with its references, deleted whole; versions
         # that draft changes or sign-offs point at are kept (`versions.prune`).
-        log = self.stdout.write if verbosity >= 1 else (lambda line: None)
-        prune(keep, days, log)
+        prune(keep, days, self.stdout.write if verbosity >= 1 else None)
