@@ -18,7 +18,7 @@ import datetime
 import hashlib
 from dataclasses import dataclass
 
-from django.db.models import Count, Max, OuterRef, QuerySet, Subquery, Sum
+from django.db.models import Count, Func, Max, OuterRef, QuerySet, Subquery, Sum
 from django.http import HttpRequest, HttpResponseBase
 from django.utils.cache import get_conditional_response, quote_etag
 from django.utils.http import http_date
@@ -65,33 +65,41 @@ def listing_validators(posts: QuerySet[Post], *extra: object) -> Validators:
     )
 
 
-def site_state() -> tuple:
-    """What changes every post page's surroundings: the set of live posts."""
-    facts = Post.objects.published().aggregate(
-        count=Count("pk"), ids=Sum("pk"), published=Max("published_at")
-    )
-    return (facts["count"], facts["ids"], facts["published"])
+def _over_live_posts(function: str, field: str, now: datetime.datetime | None) -> Subquery:
+    """`function(field)` over the posts live at `now`, as a subquery of one row (a plain
+    function, not an aggregate: no GROUP BY in the outer query)."""
+    live = Post.objects.published(now).order_by()
+    return Subquery(live.annotate(value=Func(field, function=function)).values("value"))
 
 
-def with_validator_facts(posts: QuerySet[Post]) -> QuerySet[Post]:
-    """Posts with what their page's validators need beyond their own row (the newest change to
-    their procedures' facts), read in the query that loads them."""
+def with_validator_facts(
+    posts: QuerySet[Post], now: datetime.datetime | None = None
+) -> QuerySet[Post]:
+    """Posts with what their page's validators need beyond their own row, read in the query
+    that loads them: the newest change to their procedures' facts, and the count, id sum and
+    newest date of the posts live at `now` (the current time unless given): what changes every
+    post page's surroundings."""
     newest = (
         Procedure.objects.filter(posts=OuterRef("pk"))
         .order_by("-updated_at")
         .values("updated_at")[:1]
     )
-    return posts.annotate(procedures_changed=Subquery(newest))
+    return posts.annotate(
+        procedures_changed=Subquery(newest),
+        live_count=_over_live_posts("COUNT", "pk", now),
+        live_ids=_over_live_posts("SUM", "pk", now),
+        live_published=_over_live_posts("MAX", "published_at", now),
+    )
 
 
 def post_validators(post: Post) -> Validators | None:
     """The validators of a live post's page, from the post as loaded for it
-    (`with_validator_facts`) and one aggregate over the live posts; None for a draft, a
-    scheduled or a trashed post, which are never answered 304."""
+    (`with_validator_facts`); None for a draft, a scheduled or a trashed post, which are
+    never answered 304."""
     if not post.is_live or post.is_trashed:
         return None
     procedures_changed = post.procedures_changed
-    state = site_state()
+    state = (post.live_count, post.live_ids, post.live_published)
     return Validators.of(
         post.pk,
         post.changed_at,

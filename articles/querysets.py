@@ -32,8 +32,9 @@ class PostStatus(models.TextChoices):
             return cls.SCHEDULED
         return cls.LIVE
 
-    def condition(self) -> Q:
-        now = timezone.now()
+    def condition(self, now: datetime.datetime | None = None) -> Q:
+        """At `now` (the current time unless given)."""
+        now = now or timezone.now()
         return {
             PostStatus.DRAFT: Q(published_at__isnull=True),
             PostStatus.SCHEDULED: Q(published_at__gt=now),
@@ -93,12 +94,15 @@ class Publishable:
 
 
 class PublishedQuerySet(models.QuerySet):
-    def with_status(self, status: PostStatus | str) -> PublishedQuerySet:
-        return self.filter(PostStatus(status).condition())
+    def with_status(
+        self, status: PostStatus | str, now: datetime.datetime | None = None
+    ) -> PublishedQuerySet:
+        return self.filter(PostStatus(status).condition(now))
 
-    def published(self) -> PublishedQuerySet:
-        """What the public sees: live and not in the trash."""
-        return self.with_status(PostStatus.LIVE).not_trashed()
+    def published(self, now: datetime.datetime | None = None) -> PublishedQuerySet:
+        """What the public sees: live (at `now`, the current time unless given) and not in
+        the trash."""
+        return self.with_status(PostStatus.LIVE, now).not_trashed()
 
     def not_trashed(self) -> PublishedQuerySet:
         return self.filter(trashed_at__isnull=True)

@@ -9,17 +9,19 @@ from itertools import groupby
 from django.conf import settings
 from django.core.paginator import EmptyPage, Paginator
 from django.core.paginator import Page as PaginatorPage
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Count, Q
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
 from django.views.decorators.http import require_safe
 
 from . import conditional, extensions, seo
 from .markup import table_of_contents
-from .models import Category, Page, Post, PostQuerySet, Procedure, Tag
+from .models import Category, Page, Post, PostQuerySet, Procedure, Reference, Tag
 from .permissions import is_staff, may_preview
+from .prepared import PreparedQuery
 
 
 def _paginate(queryset: PostQuerySet, page: int) -> PaginatorPage:
@@ -214,26 +216,89 @@ def procedure_detail(request: HttpRequest, slug: str) -> HttpResponse:
     return conditional.stamp(request, response, validators)
 
 
+# Samples standing in for the parameters of the post page's prepared queries: values no row
+# or filter of the page has.
+NO_SLUG = "\x00no-such-slug"
+NO_ID = -7_340_033
+NO_TIME = datetime.datetime(1901, 2, 3, 4, 5, 6, 789012, tzinfo=datetime.UTC)
+
+
+def _posts_for_page(posts: PostQuerySet, now: datetime.datetime | None = None) -> PostQuerySet:
+    """Posts with what their page and its validators need."""
+    posts = posts.select_related("author__author_profile", "reviewed_by")
+    return conditional.with_validator_facts(posts, now)
+
+
+live_post = PreparedQuery(
+    lambda slug, now: _posts_for_page(Post.objects.published(now), now).filter(slug=slug)[:1],
+    slug=NO_SLUG,
+    now=NO_TIME,
+)
+categories_of_post = PreparedQuery(
+    lambda post: Category.objects.with_ancestors().filter(posts=post), post=NO_ID
+)
+procedures_of_post = PreparedQuery(lambda post: Procedure.objects.filter(posts=post), post=NO_ID)
+# The procedures often combined with the post's own: their names and addresses.
+combined_with_procedures_of_post = PreparedQuery(
+    lambda post: (
+        Procedure.related.through.objects.filter(from_procedure__posts=post)
+        .select_related("to_procedure")
+        .only("from_procedure_id", "to_procedure__name", "to_procedure__slug")
+        .order_by("to_procedure__name", "to_procedure_id")
+    ),
+    post=NO_ID,
+)
+references_of_post = PreparedQuery(lambda post: Reference.objects.filter(post=post), post=NO_ID)
+tags_of_post = PreparedQuery(lambda post: Tag.objects.filter(posts=post), post=NO_ID)
+related_posts = PreparedQuery(
+    lambda post, now: (
+        Post.objects.published(now)
+        # Sharing a category or a procedure with the post.
+        .filter(
+            Q(categories__in=Category.objects.filter(posts=post))
+            | Q(procedures__in=Procedure.objects.filter(posts=post))
+        )
+        .exclude(pk=post)
+        .distinct()
+        .newest_first()
+        .select_related("author__author_profile")
+        .only(
+            "title",
+            "slug",
+            "published_at",
+            "excerpt",
+            "author__first_name",
+            "author__last_name",
+            "author__author_profile__display_name",
+        )[:3]
+    ),
+    post=NO_ID,
+    now=NO_TIME,
+)
+
+
 def _post_row(request: HttpRequest, slug: str) -> Post | None:
     """The post at `slug` that this visitor may see, with what its validators need."""
-    posts = Post.objects.select_related("author__author_profile", "reviewed_by")
-    if not may_preview(request.user, "post"):
-        posts = posts.published()
-    return conditional.with_validator_facts(posts).filter(slug=slug).first()
+    if may_preview(request.user, "post"):
+        return _posts_for_page(Post.objects.all()).filter(slug=slug).first()
+    return next(iter(live_post(slug=slug, now=timezone.now())), None)
 
 
 def _post_facts(post: Post) -> dict[str, list]:
-    """What the page shows beside the post's own text: one plain query per relation (the
-    prefetch machinery costs more than the queries themselves), and of the procedures that
-    are often combined with the post's own only the names and addresses."""
-    combined = Procedure.objects.only("name", "slug")
+    """What the page shows beside the post's own text, one prepared query each (see
+    `prepared`); the procedures get the names and addresses of those often combined with
+    them as their prefetched `related`."""
+    procedures = procedures_of_post(post=post.pk)
+    combined: dict[int, list[Procedure]] = {procedure.pk: [] for procedure in procedures}
+    for link in combined_with_procedures_of_post(post=post.pk):
+        combined[link.from_procedure_id].append(link.to_procedure)
+    for procedure in procedures:
+        procedure._prefetched_objects_cache = {"related": combined[procedure.pk]}
     return {
-        "categories": list(post.categories.with_ancestors()),
-        "procedures": list(
-            post.procedures.prefetch_related(Prefetch("related", queryset=combined))
-        ),
-        "references": list(post.references.all()),
-        "tags": list(post.tags.all()),
+        "categories": categories_of_post(post=post.pk),
+        "procedures": procedures,
+        "references": references_of_post(post=post.pk),
+        "tags": tags_of_post(post=post.pk),
     }
 
 
@@ -250,30 +315,6 @@ def _gone(request: HttpRequest, slug: str) -> HttpResponse | None:
             add_never_cache_headers(response)
             return response
     return None
-
-
-def _related_posts(post: Post, facts: dict[str, list], limit: int = 3) -> list[Post]:
-    return list(
-        Post.objects.published()
-        # The post's own categories and procedures, as ids: no nested subqueries.
-        .filter(
-            Q(categories__in=[c.pk for c in facts["categories"]])
-            | Q(procedures__in=[p.pk for p in facts["procedures"]])
-        )
-        .exclude(pk=post.pk)
-        .distinct()
-        .newest_first()
-        .select_related("author__author_profile")
-        .only(
-            "title",
-            "slug",
-            "published_at",
-            "excerpt",
-            "author__first_name",
-            "author__last_name",
-            "author__author_profile__display_name",
-        )[:limit]
-    )
 
 
 @require_safe
@@ -335,7 +376,7 @@ def post_detail(request: HttpRequest, post: Post, preview_notice: str = "") -> H
     context = {
         "post": post,
         **facts,
-        "related_posts": _related_posts(post, facts),
+        "related_posts": related_posts(post=post.pk, now=timezone.now()),
         "toc": toc if len(toc) >= 4 else [],
         "breadcrumbs": crumbs,
         "is_preview": is_preview,

@@ -18,6 +18,7 @@ from django.http import HttpRequest
 from django.utils import timezone
 
 from articles.models import Post
+from articles.prepared import PreparedQuery
 
 from . import moderation
 from .forms import CommentForm
@@ -69,10 +70,15 @@ def _prepare(comment: Comment, *, is_own_pending: bool, post_author_id: int | No
         comment.badge = ""
 
 
+approved_comments_on = PreparedQuery(
+    lambda post: Comment.objects.approved().on(post).for_thread(), post=-7_340_033
+)
+
+
 def build_discussion(
     request: HttpRequest, post: Post, form: CommentForm | None = None
 ) -> Discussion:
-    comments = list(Comment.objects.approved().on(post).for_thread())
+    comments = approved_comments_on(post=post.pk)
     personal = PERSONAL_PARAMETER in request.GET
     own_pending: list[Comment] = []
     if personal:
