@@ -14,6 +14,12 @@ def absolute_url(request: HttpRequest | None, path: str) -> str:
     return request.build_absolute_uri(path)
 
 
+def post_share_links(request: HttpRequest | None, post) -> list[tuple[str, str]]:
+    """The share links of a post page: its absolute address, title and featured image."""
+    image = absolute_url(request, post.featured_image.url) if post.featured_image else ""
+    return share_links(absolute_url(request, post.get_absolute_url()), post.title, image)
+
+
 def share_links(url: str, title: str, image: str = "") -> list[tuple[str, str]]:
     """(network, link) pairs of plain share links: no scripts, no tracking."""
     pin = {"url": url, "description": title, **({"media": image} if image else {})}

@@ -49,9 +49,13 @@ class Head:
     json_ld: list[dict] = field(default_factory=list)
 
 
+class MissingHead(LookupError):
+    """A page was rendered without the `head` its view should have built."""
+
+
 def default_description() -> str:
     """The site's own description, for pages that have none (plain text, kept as site copy in
-    templates/articles/_site_description.html with the base template's default)."""
+    jinja2/articles/_site_description.html with the base template's default)."""
     return str(render_to_string("articles/_site_description.html")).strip()
 
 

@@ -19,6 +19,23 @@ def _plain_static_storage(settings):
     }
 
 
+@pytest.fixture(autouse=True)
+def _jinja2_renders_are_recorded(monkeypatch):
+    """Django's test instrumentation only records renders of its own templates: the public
+    pages are Jinja2, so their renders send `template_rendered` too. `response.context` and
+    `assertTemplateUsed` then work for them as for the admin's templates."""
+    from django.template.backends.jinja2 import Template
+    from django.test.signals import template_rendered
+
+    render = Template.render
+
+    def recorded(self, context=None, request=None):
+        template_rendered.send(sender=self, template=self.template, context=dict(context or {}))
+        return render(self, context, request)
+
+    monkeypatch.setattr(Template, "render", recorded)
+
+
 @pytest.fixture
 def staff_client(db, django_user_model):
     """A signed-in superuser's client, separate from the anonymous `client`."""
