@@ -53,3 +53,33 @@ def test_malformed_settings_stop_start_up_with_the_variable_named(env, message):
 
     assert result.returncode != 0
     assert message in result.stderr
+
+
+def test_no_template_is_in_both_languages():
+    """The public pages are Jinja2 (jinja2/), the rest Django templates: a name in both
+    would be served from whichever engine comes first, and the other copy would rot."""
+    from django.template import engines
+
+    def names(folders) -> set[str]:
+        return {
+            str(path.relative_to(folder))
+            for folder in map(Path, folders)
+            for path in folder.rglob("*")
+            if path.is_file()
+        }
+
+    jinja2 = names(engines["jinja2"].template_dirs)
+    django = names(engines["django"].template_dirs)
+    assert "articles/post_detail.html" in jinja2
+    assert "admin/base_site.html" in django
+    assert jinja2 & django == set()
+
+
+def test_public_pages_are_rendered_by_jinja2(client, db):
+    import jinja2
+    from pytest_django.asserts import assertTemplateUsed
+
+    response = client.get("/")
+    assert response.status_code == 200
+    assert isinstance(response.templates[0], jinja2.Template)
+    assertTemplateUsed(response, "articles/home.html")
