@@ -4,7 +4,7 @@ Each view knows what page it renders and builds its head with one of the builder
 (`post_head`, `page_head`, `procedure_head`, `home_head`, `category_head`, `tag_head`,
 `author_head`, `reviewer_head`, `basic_head`), passed to the template as `head`: the canonical
 URL, the Open Graph / Twitter values, the feeds to announce and the JSON-LD blocks (see
-`jsonld.py`). The `head_meta` tag only renders it.
+`jsonld.py`). The base template's `head_meta()` only renders it.
 """
 
 from __future__ import annotations

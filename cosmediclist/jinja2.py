@@ -13,9 +13,11 @@ import html
 from django.template import defaultfilters
 from django.templatetags.static import static
 from django.urls import reverse
+from django.utils import dateformat
+from django.utils.formats import FORMAT_SETTINGS
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.timezone import template_localtime
-from jinja2 import ChainableUndefined, Environment, pass_context
+from jinja2 import ChainableUndefined, Environment, Undefined, pass_context
 from jinja2.runtime import Context
 
 from articles.jsonld import json_ld
@@ -40,8 +42,16 @@ def url(name: str, *args: object, **kwargs: object) -> str:
 
 def date(value: object, arg: str | None = None) -> str:
     """Django's `date` filter, given the value in the current time zone as Django's
-    templates give it."""
-    return defaultfilters.date(template_localtime(value), arg)
+    templates give it. A literal format goes straight to `dateformat.format`, as the filter
+    would send it after looking for a format setting of that name."""
+    if isinstance(value, Undefined) or value in (None, ""):
+        return ""
+    if arg is None or arg in FORMAT_SETTINGS:
+        return defaultfilters.date(template_localtime(value), arg)
+    try:
+        return dateformat.format(template_localtime(value), arg)
+    except AttributeError:
+        return ""
 
 
 def pluralize(value: object, arg: str = "s") -> str:
