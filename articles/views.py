@@ -208,6 +208,7 @@ def procedure_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "articles/procedure_detail.html",
         {
             "procedure": procedure,
+            "combined_with": {procedure.pk: list(procedure.related.all())},
             "posts": posts,
             "breadcrumbs": crumbs,
             "head": seo.procedure_head(request, procedure, breadcrumbs=crumbs),
@@ -241,7 +242,9 @@ procedures_of_post = PreparedQuery(lambda post: Procedure.objects.filter(posts=p
 # The procedures often combined with the post's own: their names and addresses.
 combined_with_procedures_of_post = PreparedQuery(
     lambda post: (
-        Procedure.related.through.objects.filter(from_procedure__posts=post)
+        Procedure.related.through.objects.filter(
+            from_procedure__in=Post.procedures.through.objects.filter(post=post).values("procedure")
+        )
         .select_related("to_procedure")
         .only("from_procedure_id", "to_procedure__name", "to_procedure__slug")
         .order_by("to_procedure__name", "to_procedure_id")
@@ -250,16 +253,26 @@ combined_with_procedures_of_post = PreparedQuery(
 )
 references_of_post = PreparedQuery(lambda post: Reference.objects.filter(post=post), post=NO_ID)
 tags_of_post = PreparedQuery(lambda post: Tag.objects.filter(posts=post), post=NO_ID)
-related_posts = PreparedQuery(
-    lambda post, now: (
+
+
+def _related_posts(post: int, now: datetime.datetime) -> PostQuerySet:
+    """The newest live posts sharing a category or a procedure with `post`: two `IN` lists
+    of post ids (no join and DISTINCT over the whole list: under half the database's work)."""
+    in_categories = Post.categories.through.objects
+    in_procedures = Post.procedures.through.objects
+    sharing = Q(
+        pk__in=in_categories.filter(
+            category__in=in_categories.filter(post=post).values("category")
+        ).values("post")
+    ) | Q(
+        pk__in=in_procedures.filter(
+            procedure__in=in_procedures.filter(post=post).values("procedure")
+        ).values("post")
+    )
+    return (
         Post.objects.published(now)
-        # Sharing a category or a procedure with the post.
-        .filter(
-            Q(categories__in=Category.objects.filter(posts=post))
-            | Q(procedures__in=Procedure.objects.filter(posts=post))
-        )
+        .filter(sharing)
         .exclude(pk=post)
-        .distinct()
         .newest_first()
         .select_related("author__author_profile")
         .only(
@@ -271,10 +284,10 @@ related_posts = PreparedQuery(
             "author__last_name",
             "author__author_profile__display_name",
         )[:3]
-    ),
-    post=NO_ID,
-    now=NO_TIME,
-)
+    )
+
+
+related_posts = PreparedQuery(_related_posts, post=NO_ID, now=NO_TIME)
 
 
 def _post_row(request: HttpRequest, slug: str) -> Post | None:
@@ -284,19 +297,18 @@ def _post_row(request: HttpRequest, slug: str) -> Post | None:
     return next(iter(live_post(slug=slug, now=timezone.now())), None)
 
 
-def _post_facts(post: Post) -> dict[str, list]:
+def _post_facts(post: Post) -> dict[str, list | dict]:
     """What the page shows beside the post's own text, one prepared query each (see
-    `prepared`); the procedures get the names and addresses of those often combined with
-    them as their prefetched `related`."""
+    `prepared`); `combined_with` maps each of its procedures' ids to those often combined
+    with it (names and addresses)."""
     procedures = procedures_of_post(post=post.pk)
     combined: dict[int, list[Procedure]] = {procedure.pk: [] for procedure in procedures}
     for link in combined_with_procedures_of_post(post=post.pk):
         combined[link.from_procedure_id].append(link.to_procedure)
-    for procedure in procedures:
-        procedure._prefetched_objects_cache = {"related": combined[procedure.pk]}
     return {
         "categories": categories_of_post(post=post.pk),
         "procedures": procedures,
+        "combined_with": combined,
         "references": references_of_post(post=post.pk),
         "tags": tags_of_post(post=post.pk),
     }
@@ -373,9 +385,11 @@ def post_detail(request: HttpRequest, post: Post, preview_notice: str = "") -> H
     crumbs.append((post.title, ""))
     toc = table_of_contents(post.body)
     is_preview = not post.is_live or bool(preview_notice)
+    combined_with = facts.pop("combined_with")
     context = {
         "post": post,
         **facts,
+        "combined_with": combined_with,
         "related_posts": related_posts(post=post.pk, now=timezone.now()),
         "toc": toc if len(toc) >= 4 else [],
         "breadcrumbs": crumbs,
