@@ -16,9 +16,9 @@ import re
 from django.conf import settings
 from django.core.validators import RegexValidator
 from django.db import models
-from django.urls import reverse
 from django.utils.text import slugify
 
+from .links import path_to
 from .photos import WithPhoto
 
 SAFE_SLUG = re.compile(r"[-a-z0-9_]+")
@@ -75,7 +75,7 @@ class AuthorProfile(WithPhoto, models.Model):
         return self.public_slug
 
     def get_absolute_url(self) -> str:
-        return reverse("articles:author_detail", kwargs={"slug": self.public_slug})
+        return path_to("articles:author_detail", slug=self.public_slug)
 
     @property
     def name(self) -> str:

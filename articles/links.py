@@ -1,9 +1,25 @@
 """Absolute URLs: the SITE_URL setting when set (production), else the request's host."""
 
+import functools
 from urllib.parse import quote, urlencode
 
 from django.conf import settings
 from django.http import HttpRequest
+from django.urls import get_resolver, get_script_prefix, get_urlconf, reverse
+
+
+@functools.lru_cache(maxsize=8192)
+def _reversed(resolver, prefix: str, name: str, kwargs: tuple) -> str:
+    return reverse(name, urlconf=resolver.urlconf_name, kwargs=dict(kwargs) or None)
+
+
+def path_to(name: str, **kwargs: str) -> str:
+    """`reverse(name, kwargs=kwargs)`, remembered. A post page asks for some forty addresses
+    (each category, tag, procedure and post it links to, several more than once), and Django
+    works out each one anew; the answer depends only on the URL patterns and the script
+    prefix, which are part of the key (a new URLconf is a new resolver)."""
+    resolver = get_resolver(get_urlconf())
+    return _reversed(resolver, get_script_prefix(), name, tuple(kwargs.items()))
 
 
 def absolute_url(request: HttpRequest | None, path: str) -> str:

@@ -12,12 +12,12 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
-from django.urls import reverse
 from django.utils import timezone
 from django_ckeditor_5.fields import CKEditor5Field
 
 from . import extensions, reviews
 from .authors import AuthorProfile, safe_slug_validator
+from .links import path_to
 from .markup import summarise
 from .photos import WithPhoto, srcset
 from .querysets import (
@@ -79,7 +79,7 @@ class Reviewer(WithPhoto, models.Model):
         return f"{self.name}, {self.credentials}"
 
     def get_absolute_url(self) -> str:
-        return reverse("articles:reviewer_detail", kwargs={"slug": self.slug})
+        return path_to("articles:reviewer_detail", slug=self.slug)
 
     @property
     def credential_list(self) -> list[str]:

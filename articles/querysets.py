@@ -7,10 +7,10 @@ import datetime
 from django.db import models
 from django.db.models import Q
 from django.db.models.functions import Coalesce
-from django.urls import reverse
 from django.utils import timezone
 
 from . import reviews
+from .links import path_to
 from .taxonomy import Category
 
 
@@ -90,7 +90,7 @@ class Publishable:
 
     def get_absolute_url(self) -> str:
         """Posts and standing pages share the WordPress-style `/<slug>/` address."""
-        return reverse("articles:slug_detail", kwargs={"slug": self.slug})
+        return path_to("articles:slug_detail", slug=self.slug)
 
 
 class PublishedQuerySet(models.QuerySet):

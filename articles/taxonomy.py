@@ -5,10 +5,10 @@ from __future__ import annotations
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
-from django.urls import reverse
 from django_ckeditor_5.fields import CKEditor5Field
 
 from . import extensions
+from .links import path_to
 
 # How many ancestors a category is read with, in the same query, wherever its address or its
 # breadcrumbs are shown. Deeper trees still work, at one more query per further level.
@@ -54,7 +54,7 @@ class Category(models.Model):
         return "/".join([c.slug for c in self.ancestors()] + [self.slug])
 
     def get_absolute_url(self) -> str:
-        return reverse("articles:category_detail", kwargs={"path": self.path})
+        return path_to("articles:category_detail", path=self.path)
 
     def clean(self) -> None:
         if self.slug == "feed":
@@ -78,7 +78,7 @@ class Tag(models.Model):
         return self.name
 
     def get_absolute_url(self) -> str:
-        return reverse("articles:tag_detail", kwargs={"slug": self.slug})
+        return path_to("articles:tag_detail", slug=self.slug)
 
 
 class Invasiveness(models.TextChoices):
@@ -140,7 +140,7 @@ class Procedure(models.Model):
         return self.name
 
     def get_absolute_url(self) -> str:
-        return reverse("articles:procedure_detail", kwargs={"slug": self.slug})
+        return path_to("articles:procedure_detail", slug=self.slug)
 
     @property
     def alias_list(self) -> list[str]:

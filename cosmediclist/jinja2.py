@@ -21,7 +21,7 @@ from jinja2 import ChainableUndefined, Environment, Undefined, pass_context
 from jinja2.runtime import Context
 
 from articles.jsonld import json_ld
-from articles.links import absolute_url, post_share_links
+from articles.links import absolute_url, path_to, post_share_links
 from articles.seo import Head, MissingHead
 from comments.thread import render_thread
 
@@ -37,7 +37,9 @@ def _finalize(value: object) -> object:
 
 def url(name: str, *args: object, **kwargs: object) -> str:
     """`{% url %}`: the path of a named route."""
-    return reverse(name, args=args or None, kwargs=kwargs or None)
+    if args:
+        return reverse(name, args=args, kwargs=kwargs or None)
+    return path_to(name, **kwargs)
 
 
 def date(value: object, arg: str | None = None) -> str:
