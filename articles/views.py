@@ -238,7 +238,10 @@ live_post = PreparedQuery(
 categories_of_post = PreparedQuery(
     lambda post: Category.objects.with_ancestors().filter(posts=post), post=NO_ID
 )
-procedures_of_post = PreparedQuery(lambda post: Procedure.objects.filter(posts=post), post=NO_ID)
+# The facts box and the head need every fact of a procedure but its article.
+procedures_of_post = PreparedQuery(
+    lambda post: Procedure.objects.filter(posts=post).defer("body"), post=NO_ID
+)
 # The procedures often combined with the post's own: their names and addresses.
 combined_with_procedures_of_post = PreparedQuery(
     lambda post: (
