@@ -1,11 +1,9 @@
-import datetime
-
 from django.conf import settings
 from django.http import HttpRequest
 from django.utils import timezone
 
 from .models import Category, Page
-from .prepared import PreparedQuery
+from .prepared import NO_TIME, PreparedQuery
 
 # Standing pages the footer links to, in order, when the site has them published.
 FOOTER_PAGES = (("about", "About"), ("privacy-policy", "Privacy Policy"), ("contact", "Contact"))
@@ -17,7 +15,7 @@ live_footer_pages = PreparedQuery(
         .filter(slug__in=[slug for slug, _label in FOOTER_PAGES])
         .values_list("slug", flat=True)
     ),
-    now=datetime.datetime(1901, 2, 3, 4, 5, 6, 789012, tzinfo=datetime.UTC),
+    now=NO_TIME,
 )
 menu_categories = PreparedQuery(lambda: Category.objects.filter(parent=None).order_by("name"))
 

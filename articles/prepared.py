@@ -26,6 +26,11 @@ from django.core.exceptions import ImproperlyConfigured
 from django.db import DEFAULT_DB_ALIAS, connections
 from django.db.models import QuerySet
 
+# Samples for the usual parameters: values no row or filter of a page has.
+NO_SLUG = "\x00no-such-slug"
+NO_ID = -7_340_033
+NO_TIME = datetime.datetime(1901, 2, 3, 4, 5, 6, 789012, tzinfo=datetime.UTC)
+
 
 def _adapt(value: Any, connection) -> Any:
     """A parameter as the database backend receives it from a compiled lookup."""

@@ -21,7 +21,7 @@ from . import conditional, extensions, seo
 from .markup import table_of_contents
 from .models import Category, Page, Post, PostQuerySet, Procedure, Reference, Tag
 from .permissions import is_staff, may_preview
-from .prepared import PreparedQuery
+from .prepared import NO_ID, NO_SLUG, NO_TIME, PreparedQuery
 
 
 def _paginate(queryset: PostQuerySet, page: int) -> PaginatorPage:
@@ -215,13 +215,6 @@ def procedure_detail(request: HttpRequest, slug: str) -> HttpResponse:
         },
     )
     return conditional.stamp(request, response, validators)
-
-
-# Samples standing in for the parameters of the post page's prepared queries: values no row
-# or filter of the page has.
-NO_SLUG = "\x00no-such-slug"
-NO_ID = -7_340_033
-NO_TIME = datetime.datetime(1901, 2, 3, 4, 5, 6, 789012, tzinfo=datetime.UTC)
 
 
 def _posts_for_page(posts: PostQuerySet, now: datetime.datetime | None = None) -> PostQuerySet:

@@ -18,7 +18,7 @@ from django.http import HttpRequest
 from django.utils import timezone
 
 from articles.models import Post
-from articles.prepared import PreparedQuery
+from articles.prepared import NO_ID, PreparedQuery
 
 from . import moderation
 from .forms import CommentForm
@@ -71,7 +71,7 @@ def _prepare(comment: Comment, *, is_own_pending: bool, post_author_id: int | No
 
 
 approved_comments_on = PreparedQuery(
-    lambda post: Comment.objects.approved().on(post).for_thread(), post=-7_340_033
+    lambda post: Comment.objects.approved().on(post).for_thread(), post=NO_ID
 )
 
 

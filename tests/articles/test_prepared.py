@@ -10,12 +10,10 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from articles.models import Category, Page, Post
-from articles.prepared import PreparedQuery
+from articles.prepared import NO_TIME, PreparedQuery
 from tests.builders import make_category, make_page, make_post, make_reviewer, make_user
 
 pytestmark = pytest.mark.django_db
-
-SAMPLE_TIME = datetime.datetime(1901, 2, 3, 4, 5, 6, 789012, tzinfo=datetime.UTC)
 
 
 def _live_post_by_slug(slug, now):
@@ -30,7 +28,7 @@ def test_a_prepared_query_returns_what_its_queryset_returns_for_each_call():
     reviewer = make_reviewer(name="Dr. Ada Quill")
     first = make_post(slug="first", reviewed_by=reviewer)
     make_post(slug="second")
-    live_post = PreparedQuery(_live_post_by_slug, slug="\x00sample", now=SAMPLE_TIME)
+    live_post = PreparedQuery(_live_post_by_slug, slug="\x00sample", now=NO_TIME)
     now = timezone.now()
 
     for slug in ("first", "second", "missing", "first"):
@@ -54,7 +52,7 @@ def test_the_queryset_is_built_and_compiled_once_then_run_once_per_call():
         builds.append(slug)
         return _live_post_by_slug(slug, now)
 
-    live_post = PreparedQuery(build, slug="\x00sample", now=SAMPLE_TIME)
+    live_post = PreparedQuery(build, slug="\x00sample", now=NO_TIME)
     with CaptureQueriesContext(connection) as queries:
         for _ in range(5):
             assert [p.slug for p in live_post(slug="only", now=timezone.now())] == ["only"]
@@ -66,7 +64,7 @@ def test_the_time_is_a_parameter_so_a_scheduled_post_goes_live_at_its_time():
     author = make_user()
     moment = timezone.now() + datetime.timedelta(hours=2)
     make_post(slug="later", author=author, published_at=moment)
-    live_post = PreparedQuery(_live_post_by_slug, slug="\x00sample", now=SAMPLE_TIME)
+    live_post = PreparedQuery(_live_post_by_slug, slug="\x00sample", now=NO_TIME)
 
     assert live_post(slug="later", now=timezone.now()) == []
     with time_machine.travel(moment + datetime.timedelta(minutes=1)):
@@ -81,7 +79,7 @@ def test_values_annotations_and_no_parameters_are_prepared_too():
     top_level = PreparedQuery(lambda: Category.objects.filter(parent=None).order_by("name"))
     live_slugs = PreparedQuery(
         lambda now: Page.objects.published(now).values_list("slug", flat=True).order_by("slug"),
-        now=SAMPLE_TIME,
+        now=NO_TIME,
     )
 
     assert [c.name for c in top_level()] == ["Body", "Skin"]
@@ -96,7 +94,7 @@ def test_a_sample_the_query_does_not_filter_on_is_refused_clearly():
 
 
 def test_calling_with_other_parameters_than_the_samples_is_an_error():
-    live_post = PreparedQuery(_live_post_by_slug, slug="\x00sample", now=SAMPLE_TIME)
+    live_post = PreparedQuery(_live_post_by_slug, slug="\x00sample", now=NO_TIME)
 
     with pytest.raises(TypeError, match="expected the parameters"):
         live_post(slug="first")
