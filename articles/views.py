@@ -290,24 +290,27 @@ def _post_row(request: HttpRequest, slug: str) -> Post | None:
     """The post at `slug` that this visitor may see, with what its validators need."""
     if may_preview(request.user, "post"):
         return _posts_for_page(Post.objects.all()).filter(slug=slug).first()
-    return next(iter(live_post(slug=slug, now=timezone.now())), None)
+    rows = live_post(slug=slug, now=timezone.now())
+    return rows[0] if rows else None
 
 
-def _post_facts(post: Post) -> dict[str, list | dict]:
+def _post_facts(post: Post) -> dict[str, list]:
     """What the page shows beside the post's own text, one prepared query each (see
-    `prepared`); `combined_with` maps each of its procedures' ids to those often combined
-    with it (names and addresses)."""
-    procedures = procedures_of_post(post=post.pk)
-    combined: dict[int, list[Procedure]] = {procedure.pk: [] for procedure in procedures}
-    for link in combined_with_procedures_of_post(post=post.pk):
-        combined[link.from_procedure_id].append(link.to_procedure)
+    `prepared`)."""
     return {
         "categories": categories_of_post(post=post.pk),
-        "procedures": procedures,
-        "combined_with": combined,
+        "procedures": procedures_of_post(post=post.pk),
         "references": references_of_post(post=post.pk),
         "tags": tags_of_post(post=post.pk),
     }
+
+
+def _combined_with(post: Post, procedures: list[Procedure]) -> dict[int, list[Procedure]]:
+    """For each of the post's procedures, those often combined with it (names, addresses)."""
+    combined: dict[int, list[Procedure]] = {procedure.pk: [] for procedure in procedures}
+    for link in combined_with_procedures_of_post(post=post.pk):
+        combined[link.from_procedure_id].append(link.to_procedure)
+    return combined
 
 
 def _gone(request: HttpRequest, slug: str) -> HttpResponse | None:
@@ -381,11 +384,10 @@ def post_detail(request: HttpRequest, post: Post, preview_notice: str = "") -> H
     crumbs.append((post.title, ""))
     toc = table_of_contents(post.body)
     is_preview = not post.is_live or bool(preview_notice)
-    combined_with = facts.pop("combined_with")
     context = {
         "post": post,
         **facts,
-        "combined_with": combined_with,
+        "combined_with": _combined_with(post, facts["procedures"]),
         "related_posts": related_posts(post=post.pk, now=timezone.now()),
         "toc": toc if len(toc) >= 4 else [],
         "breadcrumbs": crumbs,
