@@ -2,17 +2,17 @@ from __future__ import annotations
 
 from django import forms
 from django.conf import settings
-from django.forms.renderers import Jinja2
 
 from articles.models import Post
 
 from . import moderation
 from .markup import clean_text
 from .models import Comment, CommentStatus
+from .widgets import CommentFormRenderer
 
-# Django's own widget templates, in their Jinja2 version: the same markup, rendered several
-# times faster than through the Django template engine (the form is on every post page).
-WIDGETS = Jinja2()
+# The markup of Django's own widget templates, written out in Python (the form is on every
+# post page).
+WIDGETS = CommentFormRenderer()
 
 
 class CommentForm(forms.ModelForm):

@@ -74,3 +74,18 @@ def test_demo_content_has_what_the_product_promises(client):
     ]:
         assert heading in html
     assert client.get("/privacy-policy/").status_code == HTTPStatus.OK
+
+
+@pytest.mark.django_db
+def test_demo_featured_images_have_their_size_stored():
+    def sizes():
+        rows = Post.objects.exclude(featured_image="")
+        return set(rows.values_list("featured_image_width", "featured_image_height"))
+
+    call_command("seed_demo", stdout=io.StringIO())
+    assert sizes() == {(1600, 1000)}
+
+    # A demo drawn before the size was stored gets it on the next run.
+    Post.objects.update(featured_image_width=None, featured_image_height=None)
+    call_command("seed_demo", stdout=io.StringIO())
+    assert sizes() == {(1600, 1000)}

@@ -137,7 +137,16 @@ class Command(BaseCommand):
         if not post.featured_image:
             picture = data["image"]
             content = draw_illustration(picture["palette"], picture["motif"], data["slug"])
-            post.featured_image.save(f"{data['slug']}.jpg", ContentFile(content), save=True)
+            # Named, so the image field reads its size from the content and stores it.
+            name = f"{data['slug']}.jpg"
+            post.featured_image.save(name, ContentFile(content, name=name), save=True)
+        else:
+            # An earlier version left the size unstored, so every load of the post opened the
+            # file to measure it (the field did so when this post was loaded, too).
+            Post.objects.filter(pk=post.pk, featured_image_width=None).update(
+                featured_image_width=post.featured_image_width,
+                featured_image_height=post.featured_image_height,
+            )
         post.categories.set([categories[slug] for slug in data["categories"]])
         post.procedures.set([procedures[slug] for slug in data["procedures"]])
         post.tags.set([tags[slug] for slug in data["tags"]])
