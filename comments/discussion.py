@@ -23,9 +23,25 @@ from articles.prepared import NO_ID, PreparedQuery
 from . import moderation
 from .forms import CommentForm
 from .markup import render_body, safe_web_url
-from .models import Comment, CommentStatus
+from .models import THREAD_FIELDS, Comment, CommentStatus, ShownComment
 
 PERSONAL_PARAMETER = "unapproved"
+
+
+class ThreadComment(ShownComment):
+    """An approved comment as the thread shows it: the columns of `for_thread`, and what
+    `_prepare` works out from them, without a model instance per comment (a long discussion
+    is most of the rows a post page reads)."""
+
+    __slots__ = (
+        *THREAD_FIELDS,
+        "children", "is_own_pending", "can_reply", "iso_date", "display_date", "body_html",
+        "website", "badge",
+    )  # fmt: skip
+
+    def __init__(self, *values) -> None:
+        for name, value in zip(THREAD_FIELDS, values, strict=True):
+            setattr(self, name, value)
 
 
 @dataclass
@@ -36,12 +52,12 @@ class Discussion:
     form: CommentForm | None
     is_open: bool
     max_depth: int
-    reply_to: Comment | None = None
+    reply_to: ThreadComment | None = None
     own_pending: list[Comment] = field(default_factory=list)
     is_personal: bool = False
 
     @property
-    def comments(self) -> list[Comment]:
+    def comments(self) -> list[ThreadComment | Comment]:
         return list(self.page.object_list)
 
 
@@ -53,11 +69,13 @@ def team_badge() -> str:
     return f"{settings.SITE_NAME} team"
 
 
-def _prepare(comment: Comment, *, is_own_pending: bool, post_author_id: int | None) -> None:
+def _prepare(
+    comment: ThreadComment | Comment, *, is_own_pending: bool, post_author_id: int | None, zone
+) -> None:
     """Work out once, in Python, what the thread template prints for each comment: a long
     discussion then costs little more than its text. A staff comment is badged "Author" when
     the post's author wrote it, as the site's team otherwise."""
-    local = timezone.localtime(comment.created_at)
+    local = timezone.localtime(comment.created_at, zone)
     comment.children = []
     comment.is_own_pending = is_own_pending
     comment.iso_date = local.isoformat()
@@ -71,14 +89,15 @@ def _prepare(comment: Comment, *, is_own_pending: bool, post_author_id: int | No
 
 
 approved_comments_on = PreparedQuery(
-    lambda post: Comment.objects.approved().on(post).for_thread(), post=NO_ID
+    lambda post: Comment.objects.approved().on(post).for_thread().values_list(*THREAD_FIELDS),
+    post=NO_ID,
 )
 
 
 def build_discussion(
     request: HttpRequest, post: Post, form: CommentForm | None = None
 ) -> Discussion:
-    comments = approved_comments_on(post=post.pk)
+    comments = [ThreadComment(*row) for row in approved_comments_on(post=post.pk)]
     personal = PERSONAL_PARAMETER in request.GET
     own_pending: list[Comment] = []
     if personal:
@@ -95,10 +114,16 @@ def build_discussion(
     is_open = moderation.comments_open(post)
     max_depth = settings.COMMENTS_MAX_DEPTH
     pending_ids = {comment.pk for comment in own_pending}
+    zone = timezone.get_current_timezone()
     for comment in comments + own_pending:
-        _prepare(comment, is_own_pending=comment.pk in pending_ids, post_author_id=post.author_id)
+        _prepare(
+            comment,
+            is_own_pending=comment.pk in pending_ids,
+            post_author_id=post.author_id,
+            zone=zone,
+        )
         comment.can_reply = is_open and comment.depth < max_depth and not comment.is_own_pending
-    roots: list[Comment] = []
+    roots: list[ThreadComment | Comment] = []
     for comment in sorted(comments + own_pending, key=lambda c: (c.created_at, c.pk)):
         parent = by_id.get(comment.parent_id) if comment.parent_id else None
         (parent.children if parent is not None else roots).append(comment)

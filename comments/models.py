@@ -24,6 +24,13 @@ class CommentStatus(models.TextChoices):
     TRASH = "trash", "Trash"
 
 
+# The columns the public discussion shows.
+THREAD_FIELDS = (
+    "pk", "post_id", "parent_id", "depth", "author_name", "author_url", "body", "status",
+    "created_at", "is_by_staff", "user_id",
+)  # fmt: skip
+
+
 class CommentQuerySet(models.QuerySet):
     def approved(self) -> CommentQuerySet:
         return self.filter(status=CommentStatus.APPROVED)
@@ -39,17 +46,40 @@ class CommentQuerySet(models.QuerySet):
 
     def for_thread(self) -> CommentQuerySet:
         """Only what the public discussion shows: never the email, IP or user agent."""
-        return self.only(
-            "pk", "post_id", "parent_id", "depth", "author_name", "author_url", "body",
-            "status", "created_at", "is_by_staff", "user_id",
-        ).order_by("created_at", "pk")  # fmt: skip
+        return self.only(*THREAD_FIELDS).order_by("created_at", "pk")
 
 
 # Fields whose change alters the public page when the comment is approved.
 PUBLIC_FIELDS = ("author_name", "author_url", "body", "parent_id", "is_by_staff")
 
 
-class Comment(models.Model):
+class ShownComment:
+    """What the public thread derives from a comment's own columns, shared by the model and
+    the lighter rows the post page reads (`discussion.ThreadComment`)."""
+
+    __slots__ = ()
+    pk: int
+    author_name: str
+
+    @property
+    def anchor(self) -> str:
+        """The id of this comment's element on the post page."""
+        return f"comment-{self.pk}"
+
+    @property
+    def initials(self) -> str:
+        """Up to two letters drawn from the name: the avatar, never anything from the email."""
+        words = [w for w in self.author_name.replace(".", " ").split() if w[:1].isalnum()]
+        letters = "".join(w[0] for w in words[:1] + words[1:][-1:])
+        return letters.upper() or "?"
+
+    @property
+    def avatar_tone(self) -> int:
+        """One of six background tones, chosen from the name so a person keeps their colour."""
+        return sum(map(ord, self.author_name)) % 6
+
+
+class Comment(ShownComment, models.Model):
     post = models.ForeignKey(Post, on_delete=models.CASCADE, related_name="comments")
     parent = models.ForeignKey(
         "self", null=True, blank=True, on_delete=models.RESTRICT, related_name="replies"
@@ -130,11 +160,6 @@ class Comment(models.Model):
         values = self.__dict__
         self._loaded = {name: values[name] for name in ("status", *PUBLIC_FIELDS) if name in values}
 
-    @property
-    def anchor(self) -> str:
-        """The id of this comment's element on the post page."""
-        return f"comment-{self.pk}"
-
     def get_absolute_url(self, query: str = "") -> str:
         """The post page (with `query`, e.g. "cpage=2", when given) opened at this comment."""
         return f"{self.post.get_absolute_url()}{'?' if query else ''}{query}#{self.anchor}"
@@ -157,18 +182,6 @@ class Comment(models.Model):
 
     def get_admin_url(self) -> str:
         return reverse("admin:comments_comment_change", args=[self.pk])
-
-    @property
-    def initials(self) -> str:
-        """Up to two letters drawn from the name: the avatar, never anything from the email."""
-        words = [w for w in self.author_name.replace(".", " ").split() if w[:1].isalnum()]
-        letters = "".join(w[0] for w in words[:1] + words[1:][-1:])
-        return letters.upper() or "?"
-
-    @property
-    def avatar_tone(self) -> int:
-        """One of six background tones, chosen from the name so a person keeps their colour."""
-        return sum(map(ord, self.author_name)) % 6
 
     def changes_public_page(self) -> bool:
         """Would saving now change what the public sees under the post?"""
