@@ -19,6 +19,7 @@ import hashlib
 from dataclasses import dataclass
 
 from django.db.models import Count, Func, Max, OuterRef, QuerySet, Subquery, Sum
+from django.db.models.functions import JSONObject
 from django.http import HttpRequest, HttpResponseBase
 from django.utils.cache import get_conditional_response, quote_etag
 from django.utils.http import http_date
@@ -65,11 +66,25 @@ def listing_validators(posts: QuerySet[Post], *extra: object) -> Validators:
     )
 
 
-def _over_live_posts(function: str, field: str, now: datetime.datetime | None) -> Subquery:
-    """`function(field)` over the posts live at `now`, as a subquery of one row (a plain
-    function, not an aggregate: no GROUP BY in the outer query)."""
+def _live_posts_state(now: datetime.datetime | None) -> Subquery:
+    """How many posts are live at `now`, the sum of their ids and their newest publication
+    time, as one JSON object from a subquery of one row (plain functions, not aggregates: no
+    GROUP BY in the outer query)."""
     live = Post.objects.published(now).order_by()
-    return Subquery(live.annotate(value=Func(field, function=function)).values("value"))
+    state = JSONObject(
+        count=Func("pk", function="COUNT"),
+        ids=Func("pk", function="SUM"),
+        newest=Func("published_at", function="MAX"),
+    )
+    return Subquery(live.annotate(state=state).values("state"))
+
+
+def _moment(text: str | None) -> datetime.datetime | None:
+    """A time as the JSON of either database prints it (SQLite's without its UTC offset)."""
+    if not text:
+        return None
+    moment = datetime.datetime.fromisoformat(text)
+    return moment if moment.tzinfo else moment.replace(tzinfo=datetime.UTC)
 
 
 def with_validator_facts(
@@ -84,12 +99,7 @@ def with_validator_facts(
         .order_by("-updated_at")
         .values("updated_at")[:1]
     )
-    return posts.annotate(
-        procedures_changed=Subquery(newest),
-        live_count=_over_live_posts("COUNT", "pk", now),
-        live_ids=_over_live_posts("SUM", "pk", now),
-        live_published=_over_live_posts("MAX", "published_at", now),
-    )
+    return posts.annotate(procedures_changed=Subquery(newest), live_state=_live_posts_state(now))
 
 
 def post_validators(post: Post) -> Validators | None:
@@ -99,14 +109,17 @@ def post_validators(post: Post) -> Validators | None:
     if not post.is_live or post.is_trashed:
         return None
     procedures_changed = post.procedures_changed
-    state = (post.live_count, post.live_ids, post.live_published)
+    live = post.live_state or {}
+    published = _moment(live.get("newest"))
     return Validators.of(
         post.pk,
         post.changed_at,
         procedures_changed,
-        *state,
+        live.get("count"),
+        live.get("ids"),
+        published,
         *(part() for part in extensions.post_validators),
-        last_modified=_latest(post.changed_at, procedures_changed, state[2]),
+        last_modified=_latest(post.changed_at, procedures_changed, published),
     )
 
 

@@ -67,9 +67,10 @@ def linkify(text: str) -> str:
 
 
 def render_body(text: str) -> SafeString:
-    paragraphs = [p for p in re.split(r"\n\s*\n", text.strip()) if p.strip()]
-    html = "".join(
-        "<p>" + "<br>".join(linkify(line) for line in p.strip().split("\n")) + "</p>"
-        for p in paragraphs
-    )
-    return mark_safe(html)
+    """Paragraphs (split at blank lines) in `<p>`, single line breaks as `<br>`. A link never
+    spans a line (addresses hold no whitespace), so each paragraph is linkified whole."""
+    text = text.strip()
+    if "\n" not in text:  # most comments: one line
+        return mark_safe(f"<p>{linkify(text)}</p>" if text else "")
+    paragraphs = (p.strip() for p in re.split(r"\n\s*\n", text))
+    return mark_safe("".join(f"<p>{linkify(p).replace('\n', '<br>')}</p>" for p in paragraphs if p))

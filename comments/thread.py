@@ -62,9 +62,10 @@ def _card(comment: Comment, reply_form: Callable[[Comment], str] | None, reply_t
     )
     return _CARD.format(
         classes=classes,
-        anchor=conditional_escape(comment.anchor),
+        # Made here from the id, letters or digits of the name, and the date: nothing to escape.
+        anchor=comment.anchor,
         tone=comment.avatar_tone,
-        initials=conditional_escape(comment.initials),
+        initials=comment.initials,
         author=(
             f'<a href="{conditional_escape(website)}" rel="nofollow ugc noopener">{name}</a>'
             if website
@@ -75,10 +76,10 @@ def _card(comment: Comment, reply_form: Callable[[Comment], str] | None, reply_t
             if comment.badge
             else ""
         ),
-        iso_date=conditional_escape(comment.iso_date),
-        date=conditional_escape(comment.display_date),
+        iso_date=comment.iso_date,
+        date=comment.display_date,
         moderation=_PENDING if comment.is_own_pending else "",
-        body=conditional_escape(comment.body_html),
+        body=comment.body_html,  # escaped by render_body
         reply=_REPLY.format(pk=f"{comment.pk:d}", name=name) if comment.can_reply else "",
         form=reply_form(comment) if reply_form and comment.pk == reply_to_pk else "",
         children=(

@@ -8,12 +8,17 @@ the markup stays the same byte for byte.
 
 from __future__ import annotations
 
+import datetime
+import functools
 import html
 
+from django.core.signals import setting_changed
+from django.dispatch import receiver
 from django.template import defaultfilters
 from django.templatetags.static import static
-from django.urls import reverse
+from django.urls import get_script_prefix, reverse
 from django.utils import dateformat
+from django.utils.dates import MONTHS, MONTHS_3
 from django.utils.formats import FORMAT_SETTINGS
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.timezone import template_localtime
@@ -35,11 +40,52 @@ def _finalize(value: object) -> object:
     return SafeString(html.escape(str(value)))
 
 
+@functools.lru_cache(maxsize=256)
+def _static(path: str, _script_prefix: str) -> str:
+    return static(path)
+
+
+def static_url(path: str) -> str:
+    """`{% static %}`: the address of a static file, looked up once per process and script
+    prefix (a relative STATIC_URL starts with the prefix; the manifest of hashed names does
+    not change while the process runs)."""
+    return _static(path, get_script_prefix())
+
+
+@receiver(setting_changed)
+def _forget_static_urls(*, setting: str, **kwargs) -> None:
+    if setting in {"STORAGES", "STATIC_URL", "STATIC_ROOT", "DEBUG", "FORCE_SCRIPT_NAME"}:
+        _static.cache_clear()
+
+
 def url(name: str, *args: object, **kwargs: object) -> str:
     """`{% url %}`: the path of a named route."""
     if args:
         return reverse(name, args=args, kwargs=kwargs or None)
     return path_to(name, **kwargs)
+
+
+def _offset(moment: datetime.datetime) -> str:
+    """Django's `O` of an aware time (e.g. "+0200")."""
+    offset = moment.utcoffset()
+    seconds = offset.days * 86400 + offset.seconds
+    sign = "-" if seconds < 0 else "+"
+    seconds = abs(seconds)
+    return f"{sign}{seconds // 3600:02d}{(seconds // 60) % 60:02d}"
+
+
+# The formats the public pages print, written out as `dateformat` prints them for an aware
+# time (a post page prints about fifteen dates); anything else goes to `dateformat`.
+_DATE_FORMATS = {
+    "j F Y": lambda d: f"{d.day} {MONTHS[d.month]} {d.year:04d}",
+    "j M Y": lambda d: f"{d.day} {MONTHS_3[d.month].title()} {d.year:04d}",
+    "Y-m-d": lambda d: f"{d.year:04d}-{d.month:02d}-{d.day:02d}",
+    "Y-m-d\\TH:i:sO": lambda d: (
+        f"{d.year:04d}-{d.month:02d}-{d.day:02d}T{d.hour:02d}:{d.minute:02d}:{d.second:02d}"
+        f"{_offset(d)}"
+    ),
+    "c": lambda d: d.isoformat(),
+}
 
 
 def date(value: object, arg: str | None = None) -> str:
@@ -50,6 +96,9 @@ def date(value: object, arg: str | None = None) -> str:
         return ""
     if arg is None or arg in FORMAT_SETTINGS:
         return defaultfilters.date(template_localtime(value), arg)
+    written = _DATE_FORMATS.get(arg)
+    if written is not None and isinstance(value, datetime.datetime) and value.tzinfo:
+        return written(template_localtime(value))
     try:
         return dateformat.format(template_localtime(value), arg)
     except AttributeError:
@@ -120,7 +169,7 @@ def environment(**options: object) -> Environment:
     env = Environment(autoescape=True, keep_trailing_newline=True, finalize=_finalize, **options)
     env.globals.update(
         {
-            "static": static,
+            "static": static_url,
             "url": url,
             "head_meta": head_meta,
             "absolute": absolute,

@@ -61,3 +61,41 @@ def test_the_date_is_shown_in_the_sites_time_zone(settings):
     settings.TIME_ZONE = "Europe/London"
     printed, _ = render("{{ moment|date('c') }}", "")
     assert printed == "2026-07-02T00:30:00+01:00"
+
+
+@pytest.mark.parametrize("zone", ["UTC", "Europe/London", "America/St_Johns", "Asia/Kolkata"])
+def test_written_date_formats_print_what_dateformat_prints(settings, zone):
+    from zoneinfo import ZoneInfo
+
+    from django.utils import dateformat, timezone
+
+    from cosmediclist.jinja2 import _DATE_FORMATS, date
+
+    settings.TIME_ZONE = zone
+    moments = [
+        datetime.datetime(2026, 1, 5, 9, 7, 3, tzinfo=datetime.UTC),
+        datetime.datetime(2026, 7, 31, 23, 59, 59, 123456, tzinfo=datetime.UTC),
+        datetime.datetime(987, 12, 25, 0, 0, tzinfo=ZoneInfo("Pacific/Chatham")),
+    ]
+    with timezone.override(zone):
+        for moment in moments:
+            for pattern in _DATE_FORMATS:
+                local = timezone.localtime(moment)
+                assert date(moment, pattern) == dateformat.format(local, pattern)
+
+
+def test_static_addresses_follow_the_settings_and_the_script_prefix(settings):
+    from django.urls import set_script_prefix
+
+    from cosmediclist.jinja2 import static_url
+
+    settings.STATIC_URL = "/static/"
+    assert static_url("css/site.css").startswith("/static/css/site")
+    settings.STATIC_URL = "/assets/"
+    assert static_url("css/site.css").startswith("/assets/css/site")
+    settings.STATIC_URL = "assets/"
+    try:
+        set_script_prefix("/blog/")
+        assert static_url("css/site.css").startswith("/blog/assets/css/site")
+    finally:
+        set_script_prefix("/")
