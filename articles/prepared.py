@@ -48,6 +48,9 @@ class _Compiled:
     sql: str
     params: tuple
     slots: dict[str, list[int]]
+    # The row converters, worked out on the first call: the same selected columns every time,
+    # and the same backend (a thread's connection is another object of the same alias).
+    converters: list | None = None
 
 
 class _Query:
@@ -73,6 +76,18 @@ class _QuerySet:
 
     def __getattr__(self, name: str):
         return getattr(self._queryset, name)
+
+
+def _converters_of(compiled: _Compiled, compiler) -> Callable:
+    """`compiler.get_converters`, answered from what the first call found."""
+    original = compiler.get_converters
+
+    def get_converters(expressions):
+        if compiled.converters is None:
+            compiled.converters = original(expressions)
+        return compiled.converters
+
+    return get_converters
 
 
 class PreparedQuery:
@@ -123,6 +138,7 @@ class PreparedQuery:
         compiler.connection = connection
         sql = compiled.sql
         compiler.as_sql = lambda *args, **kwargs: (sql, params)
+        compiler.get_converters = _converters_of(compiled, compiler)
         queryset = compiled.queryset
         stand_in = _QuerySet(queryset, _Query(queryset.query, compiler))
         return list(queryset._iterable_class(stand_in))
